@@ -4,20 +4,22 @@ import { ATTACHMENT_HOSTS, ATTACHMENT_TABLES } from '../schema-helpers/attachmen
 // Rules that span rows, checked at commit (deferred) so a company and its settings can be written in one transaction.
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
-    CREATE FUNCTION ledgerflow_require_company_settings() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE company uuid := CASE TG_TABLE_NAME WHEN 'companies' THEN NEW.id ELSE OLD.company_id END;
+    CREATE FUNCTION ledgerflow_assert_company_has_settings(company uuid) RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
       IF EXISTS (SELECT 1 FROM companies WHERE id = company)
          AND NOT EXISTS (SELECT 1 FROM company_settings WHERE company_id = company) THEN
         RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'company_settings_exactly_one', TABLE = 'company_settings',
           MESSAGE = format('company %s must have exactly one company_settings row', company);
       END IF;
-      RETURN NULL;
     END $$`);
+  await knex.raw(`CREATE FUNCTION ledgerflow_new_company_needs_settings() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN PERFORM ledgerflow_assert_company_has_settings(NEW.id); RETURN NULL; END $$`);
+  await knex.raw(`CREATE FUNCTION ledgerflow_company_keeps_settings() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN PERFORM ledgerflow_assert_company_has_settings(OLD.company_id); RETURN NULL; END $$`);
   await knex.raw(`CREATE CONSTRAINT TRIGGER companies_have_settings AFTER INSERT ON companies
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledgerflow_require_company_settings()`);
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledgerflow_new_company_needs_settings()`);
   await knex.raw(`CREATE CONSTRAINT TRIGGER company_settings_stay AFTER DELETE OR UPDATE OF company_id ON company_settings
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledgerflow_require_company_settings()`);
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledgerflow_company_keeps_settings()`);
 
   await knex.raw(`
     CREATE FUNCTION ledgerflow_require_one_primary_domain() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -54,5 +56,7 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP FUNCTION ledgerflow_require_one_primary_domain()');
   await knex.raw('DROP TRIGGER company_settings_stay ON company_settings');
   await knex.raw('DROP TRIGGER companies_have_settings ON companies');
-  await knex.raw('DROP FUNCTION ledgerflow_require_company_settings()');
+  await knex.raw('DROP FUNCTION ledgerflow_company_keeps_settings()');
+  await knex.raw('DROP FUNCTION ledgerflow_new_company_needs_settings()');
+  await knex.raw('DROP FUNCTION ledgerflow_assert_company_has_settings(uuid)');
 }
