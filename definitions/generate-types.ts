@@ -1,4 +1,7 @@
-/** Writes definitions/generated/definition.ts from the hand-written schema: `npx tsx definitions/generate-types.ts`. */
+/**
+ * Writes definitions/generated/definition.ts from the hand-written schema: `npx tsx definitions/generate-types.ts`.
+ * With --print it writes the source to stdout instead (the staleness test uses this).
+ */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
@@ -27,6 +30,10 @@ export async function generateDefinitionTypes(): Promise<string> {
 
 if (require.main === module) {
   generateDefinitionTypes().then((source) => {
+    if (process.argv.includes('--print')) {
+      process.stdout.write(source);
+      return;
+    }
     writeFileSync(GENERATED_TYPES_PATH, source);
     console.log(`wrote ${GENERATED_TYPES_PATH}`);
   });
