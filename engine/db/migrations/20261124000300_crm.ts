@@ -40,6 +40,8 @@ export async function up(knex: Knex): Promise<void> {
     CREATE FUNCTION ledgerflow_check_attachment_host() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE host_exists boolean;
     BEGIN
+      -- An unknown entity_type is left to the CHECK constraint, which names the rule.
+      IF ledgerflow_attachment_host_table(NEW.entity_type) IS NULL THEN RETURN NEW; END IF;
       EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE company_id = $1 AND id = $2)', ledgerflow_attachment_host_table(NEW.entity_type))
         INTO host_exists USING NEW.company_id, NEW.entity_id;
       IF NOT host_exists THEN

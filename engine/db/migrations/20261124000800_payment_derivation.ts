@@ -34,7 +34,8 @@ export async function up(knex: Knex): Promise<void> {
             MESSAGE = format('payment currency %s does not match the installment currency %s', NEW.currency, expected_currency);
         END IF;
       END IF;
-      IF NEW.kind = 'reversal' THEN
+      -- A reversal without its payment is left to the CHECK constraint payments_reversal_names_its_payment.
+      IF NEW.kind = 'reversal' AND NEW.reverses_payment_id IS NOT NULL THEN
         SELECT * INTO original FROM payments WHERE company_id = NEW.company_id AND id = NEW.reverses_payment_id;
         IF original.kind <> 'payment' OR original.status <> 'succeeded' THEN
           RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = 'payments_reversal_of_succeeded_payment', TABLE = 'payments',
