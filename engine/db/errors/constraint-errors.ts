@@ -52,8 +52,8 @@ function referencingColumn(table: string, constraint: string): string | undefine
   return match[1] === 'entity' ? 'entity_id' : match[1];
 }
 
-const STILL_REFERENCED = /^update or delete on table "([^"]+)" violates foreign key constraint "[^"]+" on table "([^"]+)"/;
-const BAD_REFERENCE = /^insert or update on table "([^"]+)"/;
+const STILL_REFERENCED = /update or delete on table "([^"]+)" violates foreign key constraint "[^"]+" on table "([^"]+)"/;
+const BAD_REFERENCE = /insert or update on table "([^"]+)"/;
 
 /**
  * Turns a PostgreSQL constraint failure into a typed error with a clear message.
