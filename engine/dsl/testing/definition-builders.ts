@@ -14,3 +14,5 @@ export function definitionWith(steps: Step[], extra: Partial<WorkflowDefinition>
 }
 
 export const minimalDefinition = (): WorkflowDefinition => definitionWith([{ id: 'done', type: 'succeed' }]);
+
+export const TEST_ACTIONS = ['core.sendEmail', 'core.httpRequest', 'core.createInvoice', 'stripe@2.createRefund', 'stripe@2.chargeCard'];

@@ -4,7 +4,7 @@ export interface DefinitionError {
   message: string;
 }
 
-export function sortDefinitionErrors(errors: DefinitionError[]): DefinitionError[] {
+export function uniqueDefinitionErrors(errors: DefinitionError[]): DefinitionError[] {
   const seen = new Set<string>();
   return errors.filter((error) => {
     const key = `${error.pointer}\n${error.message}`;

@@ -4,7 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import definitionSchema from '../../../definitions/schema/definition.schema.json';
 import type { WorkflowDefinition } from '../../../definitions/generated/definition';
 import { parseIsoDuration } from '../time/iso-duration';
-import { sortDefinitionErrors, type DefinitionError } from './definition-error';
+import { uniqueDefinitionErrors, type DefinitionError } from './definition-error';
 import { plainErrors } from './plain-messages';
 
 let compiled: ValidateFunction<WorkflowDefinition> | undefined;
@@ -23,7 +23,7 @@ function definitionValidator(): ValidateFunction<WorkflowDefinition> {
 export function validateDefinitionSchema(candidate: unknown): DefinitionError[] {
   const validate = definitionValidator();
   if (validate(candidate)) return [];
-  return sortDefinitionErrors(plainErrors(validate.errors ?? [], definitionSchema));
+  return uniqueDefinitionErrors(plainErrors(validate.errors ?? [], definitionSchema));
 }
 
 export function hasDefinitionShape(candidate: unknown): candidate is WorkflowDefinition {
