@@ -27,12 +27,12 @@ export function portAnswers(host: string, port: number, timeoutMs = 500): Promis
  * DATABASE_URL wins; otherwise a local server on 127.0.0.1:5432 (trust auth);
  * otherwise an embedded PostgreSQL (PGlite) in the data folder, for laptops with no server.
  */
-export async function chooseDatabaseTarget(env: NodeJS.ProcessEnv, dataDir: string): Promise<DatabaseTarget> {
+export async function chooseDatabaseTarget(env: NodeJS.ProcessEnv, dataDir: string, localServer = LOCAL_SERVER): Promise<DatabaseTarget> {
   if (env.DATABASE_URL) return { kind: 'env', url: env.DATABASE_URL };
-  if (await portAnswers(LOCAL_SERVER.host, LOCAL_SERVER.port)) {
+  if (await portAnswers(localServer.host, localServer.port)) {
     const user = env.PGUSER ?? 'postgres';
     const name = env.LEDGERFLOW_DB_NAME ?? DEFAULT_DATABASE_NAME;
-    return { kind: 'local', url: `postgres://${user}@${LOCAL_SERVER.host}:${LOCAL_SERVER.port}/${name}` };
+    return { kind: 'local', url: `postgres://${user}@${localServer.host}:${localServer.port}/${name}` };
   }
   return { kind: 'embedded', dataDir };
 }
