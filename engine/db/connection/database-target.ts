@@ -26,9 +26,11 @@ export function portAnswers(host: string, port: number, timeoutMs = 500): Promis
 /**
  * DATABASE_URL wins; otherwise a local server on 127.0.0.1:5432 (trust auth);
  * otherwise an embedded PostgreSQL (PGlite) in the data folder, for laptops with no server.
+ * LEDGERFLOW_EMBEDDED_DB=1 asks for the embedded one even where a server answers.
  */
 export async function chooseDatabaseTarget(env: NodeJS.ProcessEnv, dataDir: string, localServer = LOCAL_SERVER): Promise<DatabaseTarget> {
   if (env.DATABASE_URL) return { kind: 'env', url: env.DATABASE_URL };
+  if (env.LEDGERFLOW_EMBEDDED_DB === '1') return { kind: 'embedded', dataDir };
   if (await portAnswers(localServer.host, localServer.port)) {
     const user = env.PGUSER ?? 'postgres';
     const name = env.LEDGERFLOW_DB_NAME ?? DEFAULT_DATABASE_NAME;
