@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { createTenant, insertRow } from '../helpers/tenant-fixtures';
 import { createBillingGraph, pay } from '../helpers/billing-fixtures';
+import { ENGINE_TABLES } from '../helpers/engine-tables';
 import { SEED_TABLES } from '../helpers/seed-tables';
 
 let db: TestDatabase;
@@ -14,11 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-test('every entity of the seed is a table, and no other table exists besides the migration log', async () => {
+test('every entity of the seed is a table, and the only others are the engine tables and the migration log', async () => {
   const tables = (await db.knex('information_schema.tables').select('table_name').where({ table_schema: 'public', table_type: 'BASE TABLE' }))
     .map((row: { table_name: string }) => row.table_name)
     .filter((name: string) => !name.startsWith('knex_'));
-  expect(tables.sort()).toEqual([...SEED_TABLES].sort());
+  expect(tables.sort()).toEqual([...SEED_TABLES, ...ENGINE_TABLES].sort());
 });
 
 test('every tenant table declares company_id NOT NULL, except job_queue', async () => {
@@ -27,7 +28,7 @@ test('every tenant table declares company_id NOT NULL, except job_queue', async 
     .where({ table_schema: 'public', column_name: 'company_id' });
   const nullable = columns.filter((c: { is_nullable: string }) => c.is_nullable === 'YES').map((c: { table_name: string }) => c.table_name);
   expect(nullable).toEqual(['job_queue']);
-  expect(columns).toHaveLength(SEED_TABLES.length - 2);
+  expect(columns).toHaveLength(SEED_TABLES.length - 2 + ENGINE_TABLES.length);
 });
 
 test('plans are global: the plans table has no company_id', async () => {
