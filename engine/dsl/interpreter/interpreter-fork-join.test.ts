@@ -1,4 +1,4 @@
-import type { Step } from '../../../definitions/generated/definition';
+import type { Step, StepList } from '../../../definitions/generated/definition';
 import { definitionWith } from '../testing/definition-builders';
 import { runHarness, T0, type RunHarness } from '../testing/run-harness';
 
@@ -74,7 +74,7 @@ describe('interpreter: forEach', () => {
 });
 
 describe('interpreter: parallel', () => {
-  const branch = (id: string, event: string) => ({ start: id, steps: [{ id, type: 'waitForEvent', event, next: `${id}Out` }, { id: `${id}Out`, type: 'succeed', output: { from: { type: 'static', value: id } } }] as Step[] });
+  const branch = (id: string, event: string) => ({ start: id, steps: [{ id, type: 'waitForEvent', event, next: `${id}Out` }, { id: `${id}Out`, type: 'succeed', output: { from: { type: 'static', value: id } } }] as StepList['steps'] });
   const race = (join: 'all' | 'any'): Step => ({ id: 'race', type: 'parallel', join, branches: [branch('paid', 'payment.received'), branch('disputed', 'invoice.disputed')], next: 'end' });
   const end: Step = { id: 'end', type: 'succeed', output: { branches: { type: 'logic', rule: { var: 'steps.race.result' } } } };
   const event = (name: string, eventId: string) => ({ type: 'eventReceived' as const, name, payload: {}, eventId, now: T0 });
