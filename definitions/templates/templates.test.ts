@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createActionCatalogue } from '../../engine/dsl/semantics/action-catalogue';
+import { validateDefinition } from '../../engine/dsl/validation/validate-definition';
+
+const BUILT_IN_ACTIONS = ['core.sendEmail', 'stripe@2.chargeCard'];
+
+describe('built-in templates', () => {
+  const files = readdirSync(__dirname).filter((name) => name.endsWith('.json'));
+
+  it('there is at least one template', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('%s passes schema and semantic validation', (file) => {
+    const candidate = JSON.parse(readFileSync(join(__dirname, file), 'utf8'));
+    expect(validateDefinition(candidate, { actions: createActionCatalogue(BUILT_IN_ACTIONS) }).errors).toEqual([]);
+  });
+
+  it.each(files)('%s has a key matching its file name', (file) => {
+    expect(JSON.parse(readFileSync(join(__dirname, file), 'utf8')).key).toBe(file.replace(/\.json$/, ''));
+  });
+});
