@@ -48,7 +48,7 @@ export function finishThread(ctx: RunContext, thread: RunThread, output: unknown
 export function openForEach(ctx: RunContext, thread: RunThread, step: ForEachStep, items: unknown[]): void {
   const frame: ForEachFrame = {
     id: nextId(ctx, `${step.id}/forEach`), kind: 'forEach', stepId: step.id, parentThreadId: thread.id, items,
-    nextIndex: 0, running: 0, finished: 0, maxConcurrency: step.mode === 'sequential' ? 1 : (step.maxConcurrency ?? 1), results: [],
+    nextIndex: 0, running: 0, finished: 0, maxConcurrency: step.mode === 'sequential' ? 1 : (step.maxConcurrency ?? 1), results: items.map(() => null),
   };
   openFrame(ctx, thread, frame);
   if (items.length === 0) closeFrame(ctx, frame);
