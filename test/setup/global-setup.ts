@@ -1,4 +1,7 @@
+import os from 'node:os';
+import path from 'node:path';
 import { createKnex, migrateToLatest } from '../../engine/db/knex-factory';
+import { writeWorkflowBundle } from '../../engine/temporal/workflow-bundle';
 import { testServerUrl, withAdminClient } from '../helpers/test-database';
 
 /** Migrates one template database per run; every DB test file clones it (CREATE DATABASE … TEMPLATE), which takes milliseconds. */
@@ -18,4 +21,6 @@ export default async function globalSetup(): Promise<void> {
     await knex.destroy();
   }
   process.env.LEDGERFLOW_TEST_TEMPLATE = template;
+  // Workers in every test file load this one bundle instead of running webpack each time.
+  process.env.LEDGERFLOW_WORKFLOW_BUNDLE = await writeWorkflowBundle(path.join(os.tmpdir(), `${template}-workflows.js`));
 }

@@ -1,6 +1,13 @@
 import type { Knex } from 'knex';
-import { ATTACHMENT_HOSTS, ATTACHMENT_TABLES } from '../schema-helpers/attachment-hosts';
 import { addTenantReference, createTenantTable, currencyColumn, moneyColumn } from '../schema-helpers/tenant-table';
+
+// Frozen copy of the host list as of this migration; later migrations extend it, the constant in code moves on.
+const ATTACHMENT_HOSTS = {
+  contact: 'contacts', deal: 'deals', invoice: 'invoices', contract: 'contracts', contract_installment: 'contract_installments',
+  payment: 'payments', sale: 'sales', product: 'products', service: 'services', subscription: 'subscriptions', expense: 'expenses',
+  bank_account: 'bank_accounts',
+} as const;
+const ATTACHMENT_TABLES = ['documents', 'activities', 'calendar_events', 'tasks'] as const;
 
 const hostTypes = Object.keys(ATTACHMENT_HOSTS);
 const hostTypeList = hostTypes.map((type) => `'${type}'`).join(', ');

@@ -1,5 +1,12 @@
 import type { Knex } from 'knex';
-import { ATTACHMENT_HOSTS, ATTACHMENT_TABLES } from '../schema-helpers/attachment-hosts';
+
+// Frozen copy of the host list as of this migration; later migrations extend it, the constant in code moves on.
+const ATTACHMENT_HOSTS = {
+  contact: 'contacts', deal: 'deals', invoice: 'invoices', contract: 'contracts', contract_installment: 'contract_installments',
+  payment: 'payments', sale: 'sales', product: 'products', service: 'services', subscription: 'subscriptions', expense: 'expenses',
+  bank_account: 'bank_accounts',
+} as const;
+const ATTACHMENT_TABLES = ['documents', 'activities', 'calendar_events', 'tasks'] as const;
 
 // Rules that span rows, checked at commit (deferred) so a company and its settings can be written in one transaction.
 export async function up(knex: Knex): Promise<void> {

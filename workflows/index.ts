@@ -1,0 +1,2 @@
+// The worker's workflow bundle entry: every workflow type Ledgerflow registers.
+export { runDefinition } from './run-definition';
