@@ -2,7 +2,7 @@
 import type { ActionStep, ApprovalStep, SubflowStep } from '../../../definitions/generated/definition';
 import { receiveEvent } from './event-delivery';
 import { isValidTimeZone } from '../time/time-zone';
-import { errorOf, ExpressionError, stepOf, threadById, type RunContext } from './run-context';
+import { errorOf, ExpressionError, jsonCopy, stepOf, threadById, type RunContext } from './run-context';
 import type { ActivityFailure, RunEvent } from './run-messages';
 import type { PendingWait, RunThread } from './run-state';
 import { cancelRun, failRun } from './terminate';
@@ -41,7 +41,7 @@ export function handleEvent(ctx: RunContext, event: RunEvent): string | undefine
     if (!isValidTimeZone(event.timeZone)) throw new ExpressionError(`"${event.timeZone}" is not an IANA time zone`);
     const declared = ctx.program.definition.variables ?? {};
     Object.assign(state, { status: 'running', input: event.input ?? {}, timeZone: event.timeZone });
-    state.vars = Object.fromEntries(Object.entries(declared).map(([name, declaration]) => [name, structuredCopy(declaration.initial)]));
+    state.vars = Object.fromEntries(Object.entries(declared).map(([name, declaration]) => [name, jsonCopy(declaration.initial)]));
     spawnThread(ctx, ctx.program.definition.start, {});
     return undefined;
   }
@@ -67,7 +67,9 @@ export function handleEvent(ctx: RunContext, event: RunEvent): string | undefine
       return undefined;
     }
     case 'timerFired': {
-      const resumed = takePending(ctx, event.token, ['timer', 'event', 'approval']);
+      const pending = state.pending[event.token];
+      const hasTimer = pending?.kind === 'timer' || ((pending?.kind === 'event' || pending?.kind === 'approval') && pending.timeoutAt !== undefined);
+      const resumed = hasTimer ? takePending(ctx, event.token, ['timer', 'event', 'approval']) : undefined;
       if (!resumed) return `nothing waits for timer ${event.token}`;
       const step = stepOf(ctx, resumed.pending.stepId) as { next?: string; onTimeout?: string };
       advance(ctx, resumed.thread, resumed.pending.kind === 'timer' ? step.next : step.onTimeout);
@@ -100,8 +102,4 @@ export function handleEvent(ctx: RunContext, event: RunEvent): string | undefine
       cancelRun(ctx, event.reason);
       return undefined;
   }
-}
-
-function structuredCopy<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }

@@ -92,6 +92,14 @@ describe('interpreter: waitForEvent', () => {
     expect(result.state.inbox).toEqual([]);
   });
 
+  it('ignores a timer for a wait that has no timeout', () => {
+    const run = runHarness(definitionWith([{ id: 'paid', type: 'waitForEvent', event: 'payment.received', next: 'done' }, done]));
+    run.start();
+    const token = run.last('waitForEvent').token;
+    expect(run.send({ type: 'timerFired', token, now: T0 }).ignored).toBe(`nothing waits for timer ${token}`);
+    expect(run.state.pending[token]).toBeDefined();
+  });
+
   it('drops events no step listens for instead of buffering them', () => {
     const run = started();
     expect(run.send({ type: 'eventReceived', name: 'invoice.sent', payload: {}, eventId: 'e', now: T0 }).ignored).toBe('no step of this definition waits for invoice.sent');

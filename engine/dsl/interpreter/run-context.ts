@@ -57,9 +57,14 @@ export function evaluate(rule: unknown, data: Record<string, unknown>, where: st
 export function evaluateTransforms(map: TransformMap | undefined, data: Record<string, unknown>, where: string): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [name, transform] of Object.entries(map ?? {})) {
-    values[name] = transform.type === 'static' ? transform.value : evaluate(transform.rule, data, `${where}.${name}`);
+    // Static values are copied so no command or state ever shares an object with the definition.
+    values[name] = transform.type === 'static' ? jsonCopy(transform.value) : evaluate(transform.rule, data, `${where}.${name}`);
   }
   return values;
+}
+
+export function jsonCopy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
 export function errorOf(kind: string, message: string, stepId?: string): RunError {
