@@ -1,4 +1,4 @@
-import { Model, type ModelOptions, type QueryContext } from 'objection';
+import { Model, type ModelOptions, type Pojo, type QueryContext } from 'objection';
 import { CrossTenantWriteError, MissingTenantError } from '../errors/tenant-errors';
 import { TenantQueryBuilder, type TenantContext } from './tenant-query-builder';
 
@@ -13,6 +13,13 @@ export class BaseModel extends Model {
   }
 
   static override useLimitInFirst = true;
+
+  // pg parses timestamptz into Date; instants are typed and validated as ISO-8601 UTC strings, so convert on the way in.
+  override $parseDatabaseJson(json: Pojo): Pojo {
+    const parsed = super.$parseDatabaseJson(json);
+    for (const key of Object.keys(parsed)) if (parsed[key] instanceof Date) parsed[key] = parsed[key].toISOString();
+    return parsed;
+  }
 }
 
 /**
