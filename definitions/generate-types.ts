@@ -36,5 +36,8 @@ if (require.main === module) {
     }
     writeFileSync(GENERATED_TYPES_PATH, source);
     console.log(`wrote ${GENERATED_TYPES_PATH}`);
+  }).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
   });
 }
