@@ -19,6 +19,8 @@ export interface RunDefinitionArgs {
   input: unknown;
   timeZone: string;
   entity?: EntityRef;
+  /** Interpreter history length after which a waiting run continues as new; defaults to CONTINUE_AS_NEW_HISTORY. */
+  historyLimit?: number;
   /** Set by continue-as-new: the interpreter state to carry on from. */
   resume?: { state: RunState; generation: number };
 }

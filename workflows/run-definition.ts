@@ -53,7 +53,7 @@ export async function runDefinition(args: RunDefinitionArgs): Promise<unknown> {
     while (!finished(state)) {
       await condition(() => inbox.length > 0);
       apply(inbox.shift() as RunEvent);
-      const large = shouldContinueAsNew(state, CONTINUE_AS_NEW_HISTORY) || workflowInfo().continueAsNewSuggested;
+      const large = shouldContinueAsNew(state, args.historyLimit ?? CONTINUE_AS_NEW_HISTORY) || workflowInfo().continueAsNewSuggested;
       if (large && !finished(state) && executor.canContinueAsNew() && inbox.length === 0) {
         await continueAsNew<typeof runDefinition>({ ...args, resume: { state: { ...state, historyLength: 0 }, generation: (args.resume?.generation ?? 0) + 1 } });
       }

@@ -13,6 +13,8 @@ export interface RunEngine {
   taskQueue: string;
   /** False on servers without Ledgerflow's search attributes (the time-skipping test server). */
   searchAttributes: boolean;
+  /** Continue-as-new threshold for new runs; tests lower it to prove the carry-over. */
+  historyLimit?: number;
 }
 
 export interface StartRunRequest {
@@ -48,6 +50,7 @@ export async function startRun(scope: TenantScope, store: DefinitionStore, engin
     input: request.input,
     timeZone: settings?.time_zone ?? 'UTC',
     ...(request.entity ? { entity: request.entity } : {}),
+    ...(engine.historyLimit ? { historyLimit: engine.historyLimit } : {}),
   };
   try {
     await engine.client.workflow.start(RUN_WORKFLOW_TYPE, {

@@ -28,8 +28,11 @@ export interface EngineHarness {
   /** Saves and publishes a definition, returning its published version number. */
   publish(definition: WorkflowDefinition): Promise<number>;
   start(request: Omit<StartRunRequest, 'trigger'> & { trigger?: StartRunRequest['trigger'] }): ReturnType<typeof startRun>;
-  /** Starts (or restarts) the worker; tests that prove crash recovery stop it mid-run. */
-  startWorker(): Promise<void>;
+  /**
+   * Starts (or restarts) the worker; tests that prove crash recovery stop it mid-run. `cache: false` turns off the
+   * worker's run cache, so no run is tied to a stopped worker's sticky queue (the test server never times those out).
+   */
+  startWorker(options?: { cache?: boolean }): Promise<void>;
   stopWorker(): Promise<void>;
   teardown(): Promise<void>;
 }
@@ -60,8 +63,11 @@ export async function createEngineHarness(extraActions: ActionDefinition<never>[
       return (await store.publish(definition.key)).version;
     },
     start: (request) => startRun(scope, store, engine, { trigger: 'api', ...request }),
-    async startWorker() {
-      worker = await createRunWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities, workflowBundlePath: process.env.LEDGERFLOW_WORKFLOW_BUNDLE });
+    async startWorker(options = {}) {
+      worker = await createRunWorker({
+        connection: env.nativeConnection, namespace: 'default', taskQueue, activities, workflowBundlePath: process.env.LEDGERFLOW_WORKFLOW_BUNDLE,
+        ...(options.cache === false ? { maxCachedWorkflows: 0 } : {}),
+      });
       running = worker.run();
     },
     async stopWorker() {
