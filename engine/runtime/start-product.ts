@@ -1,49 +1,70 @@
-import type { Server } from 'node:http';
 import { createApp } from '../api/app';
 import { migrateToLatest } from '../db/knex-factory';
 import { seedDemo, type DemoTenantSummary } from '../db/seed/seed-demo';
 import { createSecretBox } from '../security/secret-box';
 import { loadSecretKey } from '../security/secret-key';
+import type { TemporalEndpoint } from '../temporal/client-connection';
 import { ensureTemporalBinaries } from '../temporal/ensure-binaries';
 import { dataDirFrom } from './data-dir';
+import { listen } from './listen';
+import { mailerFromEnv, smtpSettingsFrom } from './mailer-from-env';
 import { openDatabase } from './open-database';
+import { ShutdownStack } from './shutdown-stack';
+import { startTemporal } from './start-temporal';
+import { startRunWorker } from './start-worker';
 
 export interface RunningProduct {
   url: string;
   tenants: DemoTenantSummary[];
+  temporal: { endpoint: TemporalEndpoint; uiUrl?: string };
+  /** Rejects if the worker stops on its own while the product runs; the caller then shuts everything down. */
+  workerDone: Promise<void>;
+  /** Stops the HTTP server, the worker, the dev server and the database, in that order. */
   stop(): Promise<void>;
 }
 
-/** Everything `npm start` brings up: tools, database, migrations, demo data and the HTTP service. */
+/** Everything `npm start` brings up: tools, database, migrations, demo data, Temporal, the run worker and the HTTP service. */
 export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<RunningProduct> {
   const dataDir = dataDirFrom(env);
-  const binaries = await ensureTemporalBinaries({ env, onInstallStart: (spec) => log(`installing ${spec.label} with pip…`) });
-  log(`Temporal CLI: ${binaries.cli.path}; test server: ${binaries.testServer.path}`);
+  let cliPath: string | undefined;
+  if (env.TEMPORAL_ADDRESS) {
+    log('TEMPORAL_ADDRESS is set: using that Temporal cluster, so no local Temporal binaries are needed');
+  } else {
+    const binaries = await ensureTemporalBinaries({ env, onInstallStart: (spec) => log(`installing ${spec.label} with pip…`) });
+    log(`Temporal CLI: ${binaries.cli.path}; test server: ${binaries.testServer.path}`);
+    cliPath = binaries.cli.path;
+  }
 
-  const database = await openDatabase(env, dataDir);
-  log(`database: ${database.displayUrl}`);
-  const applied = await migrateToLatest(database.knex);
-  log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
-  const tenants = await seedDemo(database.knex, createSecretBox(loadSecretKey(env, dataDir)));
+  const running = new ShutdownStack();
+  try {
+    const database = await openDatabase(env, dataDir);
+    running.push('database', () => database.close());
+    log(`database: ${database.displayUrl}`);
+    const applied = await migrateToLatest(database.knex);
+    log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+    const tenants = await seedDemo(database.knex, createSecretBox(loadSecretKey(env, dataDir)));
 
-  const host = env.HOST ?? '127.0.0.1';
-  const port = Number(env.PORT ?? 3000);
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = createApp({ knex: database.knex }).listen(port, host, () => resolve(listening));
-    listening.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: set PORT to another port`) : error),
-    );
-  });
-  const address = server.address();
-  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
-  return {
-    url,
-    tenants,
-    async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await database.close();
-    },
-  };
+    const temporal = await startTemporal({ env, dataDir, log, ...(cliPath ? { cliPath } : {}) });
+    running.push('Temporal', () => temporal.stop());
+    const smtp = smtpSettingsFrom(env);
+    log(`run worker: task queue ${temporal.endpoint.taskQueue}; mail through SMTP ${smtp.host}:${smtp.port} (SMTP_HOST, SMTP_PORT)`);
+    const worker = await startRunWorker({ knex: database.knex, endpoint: temporal.endpoint, mailer: mailerFromEnv(env), workflowBundlePath: env.LEDGERFLOW_WORKFLOW_BUNDLE });
+    running.push('run worker', () => worker.stop());
+
+    const http = await listen(createApp({ knex: database.knex }), env);
+    running.push('HTTP server', () => http.close());
+    return {
+      url: http.url,
+      tenants,
+      temporal: { endpoint: temporal.endpoint, ...(temporal.uiUrl ? { uiUrl: temporal.uiUrl } : {}) },
+      workerDone: worker.done,
+      stop: () => running.stopAll(),
+    };
+  } catch (error) {
+    // Undo a half-finished start, so no dev server or embedded database outlives the failure.
+    await running.stopAll().catch(() => undefined);
+    throw error;
+  }
 }
 
 export function describeTenants(tenants: DemoTenantSummary[]): string[] {

@@ -1,0 +1,32 @@
+import { createApp } from '../api/app';
+import { migrateToLatest } from '../db/knex-factory';
+import { dataDirFrom } from './data-dir';
+import { listen } from './listen';
+import { openDatabase } from './open-database';
+import { ShutdownStack } from './shutdown-stack';
+
+export interface RunningApi {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API process of a deployment (docker-compose's `ledgerflow` service): migrates and serves HTTP. It starts no
+ * Temporal and no worker, and loads no demo data; the `worker` processes run the flows.
+ */
+export async function startApi(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<RunningApi> {
+  const running = new ShutdownStack();
+  try {
+    const database = await openDatabase(env, dataDirFrom(env));
+    running.push('database', () => database.close());
+    log(`database: ${database.displayUrl}`);
+    const applied = await migrateToLatest(database.knex);
+    log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+    const http = await listen(createApp({ knex: database.knex }), env);
+    running.push('HTTP server', () => http.close());
+    return { url: http.url, stop: () => running.stopAll() };
+  } catch (error) {
+    await running.stopAll().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import type { Knex } from 'knex';
+import { createActionRegistry } from '../../activities/action-registry';
+import { CORE_ACTIONS } from '../../activities/core-actions';
+import { createActivities } from '../../activities/create-activities';
+import type { Mailer } from '../../activities/mailer';
+import { connectWorkerConnection, type TemporalEndpoint } from '../temporal/client-connection';
+import { createRunWorker } from '../temporal/run-worker';
+
+export interface RunningWorker {
+  /** Settles when the worker stops: resolves after stop(), rejects if the worker fails on its own. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartWorkerOptions {
+  knex: Knex;
+  endpoint: TemporalEndpoint;
+  mailer: Mailer;
+  /** A prebuilt workflow bundle (tests share one); otherwise the worker bundles workflows/ at start. */
+  workflowBundlePath?: string;
+}
+
+/** The one place where the run worker gets its real dependencies: database, mailer and the action registry. */
+export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePath }: StartWorkerOptions): Promise<RunningWorker> {
+  const activities = createActivities({ knex, mailer, actions: createActionRegistry(CORE_ACTIONS) });
+  const connection = await connectWorkerConnection(endpoint);
+  let worker;
+  try {
+    worker = await createRunWorker({ connection, namespace: endpoint.namespace, taskQueue: endpoint.taskQueue, activities, ...(workflowBundlePath ? { workflowBundlePath } : {}) });
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  const done = worker.run().finally(() => connection.close());
+  return {
+    done,
+    async stop() {
+      // shutdown() throws unless the worker is still running; a worker that already failed has nothing to stop.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { portAnswers } from '../../engine/db/connection/database-target';
+import { devServerRecordPath, readDevServerRecord } from '../../engine/runtime/dev-server-record';
+import { startProduct, type RunningProduct } from '../../engine/runtime/start-product';
+import { connectClient } from '../../engine/temporal/client-connection';
+import { findFreePort } from '../../engine/temporal/free-port';
+import { cli, eventually } from '../cli/cli-io';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { installQuietWorkerRuntime } from '../temporal/quiet-worker-runtime';
+
+installQuietWorkerRuntime();
+
+const quickRun = path.join(__dirname, 'fixtures', 'quick-run.json');
+
+async function productEnv(db: TestDatabase, dataDir: string): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    LEDGERFLOW_DATA_DIR: dataDir,
+    LEDGERFLOW_TASK_QUEUE: `product-${path.basename(dataDir)}`,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    TEMPORAL_DEV_PORT: String(await findFreePort()),
+    TEMPORAL_DEV_UI_PORT: String(await findFreePort()),
+  };
+  // startProduct must start its own dev server here, whatever the shell that runs the tests has set.
+  delete env.TEMPORAL_ADDRESS;
+  return env;
+}
+
+describe('startProduct with no TEMPORAL_ADDRESS', () => {
+  let db: TestDatabase;
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  let product: RunningProduct | undefined;
+  const log: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lf-product-'));
+    env = await productEnv(db, dataDir);
+    product = await startProduct(env, (line) => log.push(line));
+  }, 120_000);
+
+  afterAll(async () => {
+    await product?.stop();
+    await db?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts the dev server with its SQLite file in the data folder and prints the web UI URL', () => {
+    expect(product!.temporal.endpoint.address).toBe(`127.0.0.1:${env.TEMPORAL_DEV_PORT}`);
+    expect(fs.existsSync(path.join(dataDir, 'temporal.sqlite'))).toBe(true);
+    expect(log).toContain(`Temporal web UI: http://127.0.0.1:${env.TEMPORAL_DEV_UI_PORT}`);
+  });
+
+  it('keeps serving /health', async () => {
+    expect((await fetch(`${product!.url}/health`)).status).toBe(200);
+  });
+
+  it('runs a flow to completion with its worker, started by the CLI through the recorded dev server', async () => {
+    const cliEnv = { ...env };
+    expect(await cli(cliEnv, 'publish', quickRun, '--tenant', 'acme')).toMatchObject({ code: 0 });
+    const started = await cli(cliEnv, 'start', 'quick-run', '--tenant', 'acme', '--input', '{"amount":1250}');
+    expect(started.code).toBe(0);
+    const temporal = await connectClient(product!.temporal.endpoint);
+    try {
+      expect(await temporal.client.workflow.getHandle(started.out[0]).result()).toEqual({ doubled: 2500 });
+    } finally {
+      await temporal.close();
+    }
+  });
+
+  it('stops the HTTP server, the worker and the dev server, and removes the dev-server record', async () => {
+    const url = product!.url;
+    expect(readDevServerRecord(dataDir)?.address).toBe(product!.temporal.endpoint.address);
+    await product!.stop();
+    product = undefined;
+    expect(await portAnswers('127.0.0.1', Number(env.TEMPORAL_DEV_PORT))).toBe(false);
+    expect(await portAnswers('127.0.0.1', Number(new URL(url).port))).toBe(false);
+    expect(fs.existsSync(devServerRecordPath(dataDir))).toBe(false);
+  });
+});
+
+describe('startProduct that fails half-way', () => {
+  it('stops the dev server it had started when the HTTP port is taken', async () => {
+    const db = await createTestDatabase();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lf-product-'));
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const env: NodeJS.ProcessEnv = { ...(await productEnv(db, dataDir)), PORT: String((busy.address() as net.AddressInfo).port) };
+      await expect(startProduct(env, () => undefined)).rejects.toThrow(/already in use: set PORT/);
+      await eventually(async () => expect(await portAnswers('127.0.0.1', Number(env.TEMPORAL_DEV_PORT))).toBe(false), 5_000);
+      expect(fs.existsSync(devServerRecordPath(dataDir))).toBe(false);
+    } finally {
+      busy.close();
+      await db.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
