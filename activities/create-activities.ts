@@ -59,6 +59,22 @@ export function createActivities({ knex, mailer, actions }: ActivityDependencies
       return { taskId: task.id };
     },
 
+    async recordRunStarted({ companyId, workflowId, definitionKey, definitionVersion, entity, trigger }) {
+      const inserted = await knex.raw(
+        `INSERT INTO workflow_runs (company_id, workflow_id, definition_id, definition_version_id, definition_key, definition_version, entity_type, entity_id, trigger_kind)
+         SELECT d.company_id, ?, d.id, v.id, d.key, v.version, ?, ?, ?
+         FROM workflow_definitions d JOIN workflow_definition_versions v ON v.company_id = d.company_id AND v.definition_id = d.id
+         WHERE d.company_id = ? AND d.key = ? AND v.version = ?
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [workflowId, entity?.type ?? null, entity?.id ?? null, trigger, companyId, definitionKey, definitionVersion],
+      );
+      if (inserted.rows.length > 0) return;
+      const existing = await knex('workflow_runs').where({ company_id: companyId, workflow_id: workflowId }).first('id');
+      if (!existing) {
+        throw ApplicationFailure.create({ message: `Run ${workflowId} could not be recorded: ${definitionKey} version ${definitionVersion} is not in this tenant, or its entity already has another run`, type: 'DefinitionNotFound', nonRetryable: true });
+      }
+    },
+
     async recordRunClosed({ companyId, workflowId, status }) {
       await knex('workflow_runs').where({ company_id: companyId, workflow_id: workflowId }).update({ status, closed_at: knex.fn.now() });
     },

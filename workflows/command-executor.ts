@@ -133,7 +133,7 @@ export class CommandExecutor {
         const loaded = await bookkeeping.loadPublishedDefinition({ companyId: this.args.companyId, key: command.definition, version: command.version });
         const child = await startChild('runDefinition', {
           workflowId: `${parentId}/${command.token}`,
-          args: [{ companyId: this.args.companyId, definitionKey: command.definition, definitionVersion: loaded.version, definition: loaded.definition, input: command.input, timeZone: loaded.timeZone } satisfies RunDefinitionArgs],
+          args: [{ companyId: this.args.companyId, definitionKey: command.definition, definitionVersion: loaded.version, definition: loaded.definition, input: command.input, timeZone: loaded.timeZone, trigger: 'subflow' } satisfies RunDefinitionArgs],
           parentClosePolicy: command.await ? ParentClosePolicy.TERMINATE : ParentClosePolicy.ABANDON,
         });
         if (!command.await) return;

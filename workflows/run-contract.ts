@@ -19,10 +19,23 @@ export interface RunDefinitionArgs {
   input: unknown;
   timeZone: string;
   entity?: EntityRef;
+  /** How the run was started; recorded with the run. Runs started by startRun are recorded before they start. */
+  trigger?: RunTrigger;
   /** Interpreter history length after which a waiting run continues as new; defaults to CONTINUE_AS_NEW_HISTORY. */
   historyLimit?: number;
   /** Set by continue-as-new: the interpreter state to carry on from. */
   resume?: { state: RunState; generation: number };
+}
+
+export type RunTrigger = 'manual' | 'api' | 'schedule' | 'event' | 'webhook' | 'subflow';
+
+export interface RecordRunStartedArgs {
+  companyId: string;
+  workflowId: string;
+  definitionKey: string;
+  definitionVersion: number;
+  entity?: EntityRef;
+  trigger: RunTrigger;
 }
 
 export interface ExecuteActionArgs {
@@ -71,6 +84,7 @@ export interface RunActivities {
   executeAction(args: ExecuteActionArgs): Promise<unknown>;
   loadPublishedDefinition(args: LoadDefinitionArgs): Promise<LoadedDefinition>;
   createApprovalTask(args: CreateApprovalTaskArgs): Promise<{ taskId: string }>;
+  recordRunStarted(args: RecordRunStartedArgs): Promise<void>;
   recordRunClosed(args: RecordRunClosedArgs): Promise<void>;
 }
 

@@ -46,7 +46,14 @@ export async function runDefinition(args: RunDefinitionArgs): Promise<unknown> {
   };
 
   if (args.resume) executor.resume(state.pending);
-  else apply({ type: 'start', input: args.input, now: workflowNow(), timeZone: args.timeZone });
+  else {
+    // Every run has a database record (schedules and children start runs without startRun); insert-if-missing.
+    await bookkeeping.recordRunStarted({
+      companyId: args.companyId, workflowId: workflowInfo().workflowId, definitionKey: args.definitionKey,
+      definitionVersion: args.definitionVersion, trigger: args.trigger ?? 'api', ...(args.entity ? { entity: args.entity } : {}),
+    });
+    apply({ type: 'start', input: args.input, now: workflowNow(), timeZone: args.timeZone });
+  }
 
   let cancellation: unknown;
   try {

@@ -12,6 +12,7 @@ export { ContractInstallment } from './contract-installment';
 export { CostCenter } from './cost-center';
 export { Deal } from './deal';
 export { Document } from './document';
+export { DomainEvent } from './domain-event';
 export { EmailVerificationToken } from './email-verification-token';
 export { Expense } from './expense';
 export { ExpenseCategory } from './expense-category';
