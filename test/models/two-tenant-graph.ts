@@ -77,7 +77,21 @@ export async function createTenantGraph(knex: Knex, slug: string, plan: models.P
     await q(models.Payment).insert({ kind: 'reversal', reverses_payment_id: payment.id, installment_id: installment.id, amount_minor: 100, currency: 'EUR' });
     await bankAccount.$relatedQuery('statementEntries', trx).insert({ booked_on: '2030-02-01', amount_minor: 400, currency: 'EUR', payment_id: payment.id });
 
-    for (const host of [contact, deal, invoice, contract, installment, payment, sale, product, service, subscription, expense, bankAccount]) {
+    const definition = await q(models.WorkflowDefinition).insert({ key: 'dunning', name: 'Dunning' });
+    const version = await definition
+      .$relatedQuery('versions', trx)
+      .insert({ version: 1, status: 'published', document: { steps: [] }, checksum: 'c'.repeat(64), published_by: user.id });
+    const run = await q(models.WorkflowRun).insert({
+      workflow_id: `dunning-${slug}`,
+      definition_id: definition.id,
+      definition_version_id: version.id,
+      definition_key: 'dunning',
+      definition_version: 1,
+      trigger_kind: 'manual',
+    });
+
+    await q(models.DomainEvent).insert({ event_id: `evt-${slug}`, name: 'invoice.overdue', entity_type: 'invoice', entity_id: invoice.id, payload: { amountDue: 100 } });
+    for (const host of [contact, deal, invoice, contract, installment, payment, sale, product, service, subscription, expense, bankAccount, run]) {
       await host.$relatedQuery('attachedActivities', trx).insert({ kind: 'note', subject: 'Met', contact_id: contact.id, deal_id: deal.id, actor_user_id: user.id });
       await host.$relatedQuery('documents', trx).insert({ file_name: 'a.pdf', content_type: 'application/pdf', size_bytes: 10, storage_key: 'k', uploaded_by: user.id });
       await host.$relatedQuery('tasks', trx).insert({ title: 'Follow up', assigned_to: user.id });
@@ -90,19 +104,6 @@ export async function createTenantGraph(knex: Knex, slug: string, plan: models.P
     await models.JobQueue.query(trx).insert({ company_id: companyId, kind: 'dunning.scan' });
     await q(models.ReportSchedule).insert({ name: 'Monthly', report_kind: 'revenue', cron: '0 8 1 * *' });
     await q(models.Kpi).insert({ key: 'mrr', name: 'MRR', unit: 'money', currency: 'EUR', target_value: '100000.5' });
-
-    const definition = await q(models.WorkflowDefinition).insert({ key: 'dunning', name: 'Dunning' });
-    const version = await definition
-      .$relatedQuery('versions', trx)
-      .insert({ version: 1, status: 'published', document: { steps: [] }, checksum: 'c'.repeat(64), published_by: user.id });
-    await q(models.WorkflowRun).insert({
-      workflow_id: `dunning-${slug}`,
-      definition_id: definition.id,
-      definition_version_id: version.id,
-      definition_key: 'dunning',
-      definition_version: 1,
-      trigger_kind: 'manual',
-    });
 
     return { companyId, userId: user.id, contactId: contact.id, dealId: deal.id, roleId: role.id };
   });

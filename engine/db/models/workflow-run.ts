@@ -1,4 +1,5 @@
 import type { RelationMappings } from 'objection';
+import { hostAttachments } from './host-attachments';
 import { instant, integer, nullable, oneOf, text, uuid } from './schema-fields';
 import { TenantModel } from './tenant-model';
 import { tenantJoin } from './tenant-join';
@@ -42,5 +43,6 @@ export class WorkflowRun extends TenantModel {
   static override relationMappings = (): RelationMappings => ({
     definition: { relation: TenantModel.BelongsToOneRelation, modelClass: 'workflow-definition', join: tenantJoin('workflow_runs', 'definition_id', 'workflow_definitions', 'id') },
     version: { relation: TenantModel.BelongsToOneRelation, modelClass: 'workflow-definition-version', join: tenantJoin('workflow_runs', 'definition_version_id', 'workflow_definition_versions', 'id') },
+    ...hostAttachments('workflow_run'),
   });
 }

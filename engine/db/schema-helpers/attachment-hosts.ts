@@ -15,6 +15,8 @@ export const ATTACHMENT_HOSTS = {
   subscription: 'subscriptions',
   expense: 'expenses',
   bank_account: 'bank_accounts',
+  // Approval tasks of runs that are not bound to an entity are filed on the run itself.
+  workflow_run: 'workflow_runs',
 } as const;
 
 export type AttachmentHostType = keyof typeof ATTACHMENT_HOSTS;
