@@ -45,12 +45,6 @@ export interface ScheduledVersion {
   searchAttributes: boolean;
 }
 
-/** What a run started by a schedule carries in its memo, so it can be recorded in workflow_runs afterwards. */
-export interface ScheduledRunMemo {
-  definitionKey: string;
-  definitionVersion: number;
-}
-
 export function scheduledInput(trigger: ScheduleTrigger, triggerIndex: number): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [name, transform] of Object.entries(trigger.input ?? {})) {
@@ -70,8 +64,9 @@ export function scheduleOptionsFor(trigger: ScheduleTrigger, triggerIndex: numbe
     definition: pinned.definition,
     input: scheduledInput(trigger, triggerIndex),
     timeZone: pinned.timeZone,
+    // The run records itself in workflow_runs at start, as a scheduled run.
+    trigger: 'schedule',
   };
-  const memo: ScheduledRunMemo = { definitionKey: pinned.definitionKey, definitionVersion: pinned.definitionVersion };
   const catchup = parseIsoDuration(trigger.catchupWindow);
   return {
     scheduleId,
@@ -87,7 +82,6 @@ export function scheduleOptionsFor(trigger: ScheduleTrigger, triggerIndex: numbe
       workflowId: scheduleId,
       taskQueue: pinned.taskQueue,
       args: [args],
-      memo: memo as unknown as Record<string, unknown>,
       ...(pinned.searchAttributes
         ? { typedSearchAttributes: new TypedSearchAttributes([{ key: TENANT_ATTRIBUTE, value: pinned.companyId }, { key: DEFINITION_ATTRIBUTE, value: pinned.definitionKey }]) }
         : {}),

@@ -5,7 +5,6 @@ import type { TenantScope } from '../db/tenant-scope';
 import { DefinitionNotFoundError } from '../definition-store/definition-errors';
 import type { DefinitionStore, PublishedDefinition } from '../definition-store/definition-store';
 import { checkRunInput } from '../runs/run-input';
-import { recordScheduledRuns } from './record-scheduled-runs';
 import { scheduledInput, scheduleIdFor, scheduleOptionsFor } from './schedule-options';
 
 export interface ScheduleSyncOptions {
@@ -39,13 +38,12 @@ export async function syncSchedules(
   for (const schedule of desired) await upsertSchedule(client, schedule);
 
   // Earlier versions may have had schedule triggers at other positions: any id they could have used and the live
-  // version does not is deleted, after recording the runs it started.
+  // version does not is deleted.
   const desiredIds = new Set(desired.map((schedule) => schedule.scheduleId));
   const formerIds = new Set(versions.flatMap((version) => scheduleTriggers(version.document as unknown as WorkflowDefinition).map(([index]) => scheduleIdFor(scope.companyId, key, index))));
   const deleted: string[] = [];
   for (const scheduleId of formerIds) {
     if (desiredIds.has(scheduleId)) continue;
-    await recordScheduledRuns(scope, client, scheduleId);
     try {
       await client.schedule.getHandle(scheduleId).delete();
       deleted.push(scheduleId);

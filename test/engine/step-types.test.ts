@@ -1,6 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { decideApproval } from '../../engine/runs/decide-approval';
-import { eventSignal, stateQuery } from '../../workflows/run-messages';
+import { eventSignal } from '../../workflows/run-messages';
+import { untilRunWaits } from '../helpers/run-state';
 import { createEngineHarness, type EngineHarness } from '../helpers/engine-harness';
 import { TEST_ACTIONS } from '../helpers/test-actions';
 import { installQuietWorkerRuntime } from '../temporal/quiet-worker-runtime';
@@ -129,8 +130,7 @@ test('the state query shows the current step, the variables and the timer a run 
     { id: 'pause', type: 'wait', duration: 'P30D', next: 'done' },
     { id: 'done', type: 'succeed' },
   ], { variables: { reminders: { initial: 0 } } }));
-  let state = await handle.query(stateQuery);
-  for (let i = 0; i < 50 && state.positions[0]?.waitingFor === null; i++) state = await handle.query(stateQuery);
+  const state = await untilRunWaits(handle);
   expect(state.vars).toEqual({ reminders: 1 });
   expect(state.positions).toEqual([expect.objectContaining({ stepId: 'pause', stepType: 'wait', waitingFor: expect.objectContaining({ kind: 'timer', fireAt: expect.any(String) }) })]);
   expect(state.definitionKey).toBe('query-step');

@@ -6,7 +6,8 @@ import { workflowIdFor } from '../../engine/runs/workflow-ids';
 import { stateQuery } from '../../workflows/run-messages';
 import { createEngineHarness, type EngineHarness } from '../helpers/engine-harness';
 import { installQuietWorkerRuntime } from '../temporal/quiet-worker-runtime';
-import { eventually } from './eventually';
+import { eventually } from '../helpers/eventually';
+import { untilRunWaits } from '../helpers/run-state';
 
 installQuietWorkerRuntime();
 let h: EngineHarness;
@@ -69,8 +70,9 @@ test('an event emitted in a transaction that rolls back is never stored, so noth
   await expect(rolledBack).rejects.toThrow('the payment insert failed');
   expect(await outboxRow(eventId)).toBeUndefined();
   expect(await dispatchPendingEvents(h.db.knex, deps)).toEqual({ dispatched: 0, failed: 0 });
-  const state = await h.env.client.workflow.getHandle(run.workflowId).query(stateQuery);
+  const state = await untilRunWaits(h.env.client.workflow.getHandle(run.workflowId));
   expect(state.positions.map((p) => p.stepId)).toEqual(['await']);
+  expect(state.status).toBe('waiting');
 });
 
 test('a committed event reaches the waiting run bound to its entity, which completes with the payload', async () => {

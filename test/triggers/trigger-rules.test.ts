@@ -69,9 +69,9 @@ describe('schedule options', () => {
       scheduleId: `lf/${companyId}/nightly/schedule/4`,
       spec: { cronExpressions: ['15 2 * * *'], timezone: 'Asia/Tokyo' },
       policies: { overlap: 'BUFFER_ALL', catchupWindow: 7_200_000 },
-      action: { workflowType: 'runDefinition', taskQueue: 'q', memo: { definitionKey: 'nightly', definitionVersion: 3 } },
+      action: { workflowType: 'runDefinition', taskQueue: 'q' },
     });
-    expect(options.action.args?.[0]).toMatchObject({ companyId, definitionVersion: 3, input: { region: 'eu' }, timeZone: 'Europe/Lisbon' });
+    expect(options.action.args?.[0]).toMatchObject({ companyId, definitionVersion: 3, input: { region: 'eu' }, timeZone: 'Europe/Lisbon', trigger: 'schedule' });
   });
 
   test('a trigger without overlap policy or catch-up window (older documents) gets SKIP and one minute', () => {
