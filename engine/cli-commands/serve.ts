@@ -14,7 +14,6 @@ export const serveCommand: CliCommand = {
     const product = await startProduct(io.env, log);
     log('demo tenants:');
     describeTenants(product.tenants).forEach(log);
-    if (product.temporal.uiUrl) log(`Temporal web UI: ${product.temporal.uiUrl}`);
     log(`health: ${product.url}/health · ready: ${product.url}/ready`);
     log('press Ctrl+C to stop');
     return runUntilStopped({ stop: () => product.stop(), failed: product.workerDone }, log);

@@ -5,8 +5,8 @@ export interface Stoppable {
 }
 
 /**
- * Waits for SIGINT or SIGTERM (or a failure), then stops everything cleanly. A second signal while stopping
- * exits at once, for the operator whose shutdown hangs.
+ * Waits for SIGINT or SIGTERM (or a failure), then stops everything cleanly. Later signals are ignored: Ctrl+C
+ * reaches this process twice (from the terminal and relayed by tsx), and a hurried exit would orphan the dev server.
  */
 export async function runUntilStopped(running: Stoppable, log: (line: string) => void): Promise<number> {
   let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
@@ -21,10 +21,7 @@ export async function runUntilStopped(running: Stoppable, log: (line: string) =>
     (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
   );
   const reason = await Promise.race([signalled, failure]);
-  onSignal = (signal) => {
-    log(`${signal} again: exiting without waiting`);
-    process.exit(130);
-  };
+  onSignal = () => undefined;
   try {
     if (reason instanceof Error) log(`error: ${reason.message}; stopping…`);
     else log(`${reason}: stopping…`);

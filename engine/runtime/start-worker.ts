@@ -32,6 +32,8 @@ export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePat
     throw error;
   }
   const done = worker.run().finally(() => connection.close());
+  // Marked as handled here; whoever awaits `done` still sees the failure, but a process that never does is not killed by it.
+  done.catch(() => undefined);
   return {
     done,
     async stop() {
