@@ -90,6 +90,7 @@ export async function createTenantGraph(knex: Knex, slug: string, plan: models.P
       trigger_kind: 'manual',
     });
 
+    await q(models.OutboundEmail).insert({ dedupe_key: `mail-${slug}`, recipient: 'a@example.test', subject: 'Hi', message_id: '<m@x>' });
     await q(models.DomainEvent).insert({ event_id: `evt-${slug}`, name: 'invoice.overdue', entity_type: 'invoice', entity_id: invoice.id, payload: { amountDue: 100 } });
     for (const host of [contact, deal, invoice, contract, installment, payment, sale, product, service, subscription, expense, bankAccount, run]) {
       await host.$relatedQuery('attachedActivities', trx).insert({ kind: 'note', subject: 'Met', contact_id: contact.id, deal_id: deal.id, actor_user_id: user.id });

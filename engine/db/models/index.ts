@@ -22,6 +22,7 @@ export { Invoice } from './invoice';
 export { JobQueue } from './job-queue';
 export { Kpi } from './kpi';
 export { Notification } from './notification';
+export { OutboundEmail } from './outbound-email';
 export { OAuthAccount } from './oauth-account';
 export { PasswordResetToken } from './password-reset-token';
 export { Payment } from './payment';
