@@ -46,3 +46,25 @@ test('continue-as-new: a long daily loop carries its variables into new runs tra
     delete h.engine.historyLimit;
   }
 });
+
+test('continue-as-new inside a forEach: 360 installments, each waiting for its due date, finish with every result', async () => {
+  h.engine.historyLimit = 200;
+  try {
+    await h.publish(flow('three-sixty', [
+      { id: 'each', type: 'forEach', items: { var: 'input.installments' }, itemVariable: 'installment', mode: 'sequential', next: 'done',
+        body: { start: 'due', steps: [
+          { id: 'due', type: 'wait', duration: 'P1D', next: 'collect' },
+          { id: 'collect', type: 'set', assign: { collected: { money_add: [{ var: 'vars.collected' }, { var: 'item.installment' }] } } },
+        ] } },
+      { id: 'done', type: 'succeed', output: { collected: logic({ var: 'vars.collected' }) } },
+    ], { variables: { collected: { initial: 0 } }, inputSchema: { type: 'object', properties: { installments: { type: 'array' } } } }));
+    const installments = Array.from({ length: 360 }, (_, index) => 1000 + index);
+    const started = await h.start({ definitionKey: 'three-sixty', input: { installments } });
+    const handle = h.env.client.workflow.getHandle(started.workflowId);
+    const firstRunId = (await handle.describe()).runId;
+    expect(await handle.result()).toEqual({ collected: installments.reduce((sum, amount) => sum + amount, 0) });
+    expect((await handle.describe()).runId).not.toBe(firstRunId);
+  } finally {
+    delete h.engine.historyLimit;
+  }
+}, 120_000);
