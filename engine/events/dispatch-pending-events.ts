@@ -22,7 +22,8 @@ const MAX_ERROR_TEXT = 2000;
  * Delivers committed, undispatched events, one locked batch at a time. FOR UPDATE SKIP LOCKED lets several dispatchers
  * share the outbox without delivering a row twice at once; a crash before the batch commits leaves its rows pending,
  * and they are delivered again (which the receivers deduplicate). A failure is recorded on the row and never drops it.
- * Deliveries run beside the batch's transaction, so the knex pool needs at least two connections.
+ * Deliveries run beside the batch's transaction, so that path needs two connections; on a one-connection pool (the
+ * embedded single-process database) there is no other dispatcher to race, and rows are read without a lock.
  */
 export async function dispatchPendingEvents(knex: Knex, deps: EventDispatchDeps, options: DispatchOptions = {}): Promise<DispatchSummary> {
   const batchSize = options.batchSize ?? 50;
@@ -31,7 +32,7 @@ export async function dispatchPendingEvents(knex: Knex, deps: EventDispatchDeps,
   const summary: DispatchSummary = { dispatched: 0, failed: 0 };
   for (;;) {
     const failedBefore = summary.failed;
-    const picked = await knex.transaction(async (trx) => {
+    const work = async (trx: Knex | Knex.Transaction): Promise<number> => {
       const rows: (PendingEvent & { id: string; attempts: number })[] = await trx('domain_events')
         .whereNull('dispatched_at')
         .where('next_attempt_at', '<=', trx.fn.now())
@@ -39,8 +40,7 @@ export async function dispatchPendingEvents(knex: Knex, deps: EventDispatchDeps,
         .orderBy('next_attempt_at')
         .orderBy('occurred_at')
         .limit(batchSize)
-        .forUpdate()
-        .skipLocked()
+        .modify((query) => (trx === knex ? query : query.forUpdate().skipLocked()))
         .select('id', 'company_id', 'event_id', 'name', 'entity_type', 'entity_id', 'payload', 'attempts');
       for (const row of rows) {
         try {
@@ -61,10 +61,16 @@ export async function dispatchPendingEvents(knex: Knex, deps: EventDispatchDeps,
         }
       }
       return rows.length;
-    });
+    };
+    const picked = poolSize(knex) > 1 ? await knex.transaction(work) : await work(knex);
     // Another pass only after a full, clean batch: rows that just failed wait for their next attempt, not a hot loop.
     if (picked < batchSize || summary.failed > failedBefore) return summary;
   }
+}
+
+function poolSize(knex: Knex): number {
+  const pool = (knex.client as { config?: { pool?: { max?: number } } }).config?.pool;
+  return pool?.max ?? 10;
 }
 
 function describeError(error: unknown): string {

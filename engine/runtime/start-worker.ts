@@ -3,7 +3,10 @@ import { createActionRegistry } from '../../activities/action-registry';
 import { CORE_ACTIONS } from '../../activities/core-actions';
 import { createActivities } from '../../activities/create-activities';
 import type { Mailer } from '../../activities/mailer';
-import { connectWorkerConnection, type TemporalEndpoint } from '../temporal/client-connection';
+import { definitionStore } from '../definition-store/definition-store';
+import { createActionCatalogue } from '../dsl/semantics/action-catalogue';
+import { runEventDispatcher } from '../events';
+import { connectClient, connectWorkerConnection, type TemporalEndpoint } from '../temporal/client-connection';
 import { createRunWorker } from '../temporal/run-worker';
 
 export interface RunningWorker {
@@ -18,11 +21,14 @@ export interface StartWorkerOptions {
   mailer: Mailer;
   /** A prebuilt workflow bundle (tests share one); otherwise the worker bundles workflows/ at start. */
   workflowBundlePath?: string;
+  /** False where Ledgerflow's search attributes could not be registered: runs then start without them. */
+  searchAttributes?: boolean;
 }
 
 /** The one place where the run worker gets its real dependencies: database, mailer and the action registry. */
-export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePath }: StartWorkerOptions): Promise<RunningWorker> {
-  const activities = createActivities({ knex, mailer, actions: createActionRegistry(CORE_ACTIONS) });
+export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePath, searchAttributes = true }: StartWorkerOptions): Promise<RunningWorker> {
+  const registry = createActionRegistry(CORE_ACTIONS);
+  const activities = createActivities({ knex, mailer, actions: registry });
   const connection = await connectWorkerConnection(endpoint);
   let worker;
   try {
@@ -31,7 +37,19 @@ export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePat
     await connection.close();
     throw error;
   }
-  const done = worker.run().finally(() => connection.close());
+  // The worker process also delivers domain events from the outbox: to waiting runs, and as triggers of new runs.
+  const temporal = await connectClient(endpoint);
+  const catalogue = createActionCatalogue(registry.names());
+  const dispatcher = runEventDispatcher(
+    knex,
+    { engine: { client: temporal.client, taskQueue: endpoint.taskQueue, searchAttributes }, storeFor: (scope) => definitionStore(scope, catalogue) },
+    { onError: (error) => console.error(`[ledgerflow] event dispatch failed: ${error instanceof Error ? error.message : String(error)}`) },
+  );
+  const done = worker.run().finally(async () => {
+    await dispatcher.stop();
+    await temporal.close();
+    await connection.close();
+  });
   // Marked as handled here; whoever awaits `done` still sees the failure, but a process that never does is not killed by it.
   done.catch(() => undefined);
   return {

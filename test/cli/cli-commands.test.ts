@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { emitDomainEvent } from '../../engine/events';
 import { startWorkerProcess, type RunningWorkerProcess } from '../../engine/runtime/start-worker-process';
 import { connectClient, type TemporalClient } from '../../engine/temporal/client-connection';
 import { startDevServer, type DevServer } from '../../engine/temporal/dev-server';
@@ -126,6 +128,26 @@ describe('a run driven through the CLI against the dev server', () => {
     const signalled = await cli(env, 'event', 'payment.received', '--tenant', 'globex-cli', '--run', workflowId);
     expect([shown.code, signalled.code]).toEqual([1, 1]);
     expect([...shown.err, ...signalled.err]).toEqual([`ledgerflow show: No run ${workflowId} in this tenant`, `ledgerflow event: No run ${workflowId} in this tenant`]);
+  });
+});
+
+describe('what the worker process and publish wire up', () => {
+  it('publishing a definition with a schedule trigger creates its Temporal Schedule, pinned to the new version', async () => {
+    const result = await cli(env, 'publish', fixture('nightly-report.json'), '--tenant', 'acme-cli');
+    const scheduleId = `lf/${acmeId}/nightly-report/schedule/0`;
+    expect(result).toMatchObject({ code: 0, out: ['published nightly-report version 1', `schedule ${scheduleId} starts version 1`] });
+    const schedule = await temporal.client.schedule.getHandle(scheduleId).describe();
+    expect(schedule.spec).toMatchObject({ timezone: 'Europe/Lisbon' });
+    await temporal.client.schedule.getHandle(scheduleId).delete();
+  });
+
+  it("a domain event committed to the outbox reaches the waiting run through the worker's dispatcher", async () => {
+    expect((await cli(env, 'publish', fixture('outbox-wait.json'), '--tenant', 'acme-cli')).code).toBe(0);
+    const entity = { type: 'invoice', id: randomUUID() };
+    const started = await cli(env, 'start', 'outbox-wait', '--tenant', 'acme-cli', '--entity', `${entity.type}:${entity.id}`);
+    const workflowId = started.out[0];
+    await db.knex.transaction((trx) => emitDomainEvent(trx, acmeId, { name: 'payment.received', entity, payload: { amount: 4321 } }));
+    expect(await temporal.client.workflow.getHandle(workflowId).result()).toEqual({ paid: 4321 });
   });
 });
 

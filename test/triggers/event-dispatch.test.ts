@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { WorkflowDefinition } from '../../definitions/generated/definition';
 import { emitDomainEvent, dispatchPendingEvents, runEventDispatcher, type EventDispatchDeps } from '../../engine/events';
 import { workflowIdFor } from '../../engine/runs/workflow-ids';
+import { createKnex } from '../../engine/db/knex-factory';
 import { stateQuery } from '../../workflows/run-messages';
 import { createEngineHarness, type EngineHarness } from '../helpers/engine-harness';
 import { installQuietWorkerRuntime } from '../temporal/quiet-worker-runtime';
@@ -144,5 +145,18 @@ test('the polling dispatcher delivers an event committed while it runs, and stop
     expect(await h.env.client.workflow.getHandle(run.workflowId).result()).toEqual({ amount: 42 });
   } finally {
     await dispatcher.stop();
+  }
+});
+
+test('on a one-connection pool (the embedded database) the dispatcher delivers without holding a lock it cannot share', async () => {
+  const single = createKnex(h.db.url, { maxConnections: 1 });
+  try {
+    const entity = invoice();
+    const run = await h.start({ definitionKey: 'awaits-payment', input: {}, entity });
+    await emit('payment.received', entity, { invoiceId: entity.id, amount: 777 });
+    expect(await dispatchPendingEvents(single, deps)).toEqual({ dispatched: 1, failed: 0 });
+    expect(await h.env.client.workflow.getHandle(run.workflowId).result()).toEqual({ amount: 777 });
+  } finally {
+    await single.destroy();
   }
 });
