@@ -92,6 +92,7 @@ export async function createTenantGraph(knex: Knex, slug: string, plan: models.P
 
     await q(models.OutboundEmail).insert({ dedupe_key: `mail-${slug}`, recipient: 'a@example.test', subject: 'Hi', message_id: '<m@x>' });
     await q(models.DomainEvent).insert({ event_id: `evt-${slug}`, name: 'invoice.overdue', entity_type: 'invoice', entity_id: invoice.id, payload: { amountDue: 100 } });
+    await q(models.DunningAttempt).insert({ invoice_id: invoice.id, contact_id: contact.id, kind: 'reminder', sequence: 0, channel: 'email', outcome: 'sent', attempted_on: '2030-02-01', amount_due_minor: 100, currency: 'EUR', dedupe_key: `invoice:${invoice.id}:dunning:0` });
     for (const host of [contact, deal, invoice, contract, installment, payment, sale, product, service, subscription, expense, bankAccount, run]) {
       await host.$relatedQuery('attachedActivities', trx).insert({ kind: 'note', subject: 'Met', contact_id: contact.id, deal_id: deal.id, actor_user_id: user.id });
       await host.$relatedQuery('documents', trx).insert({ file_name: 'a.pdf', content_type: 'application/pdf', size_bytes: 10, storage_key: 'k', uploaded_by: user.id });

@@ -13,6 +13,7 @@ export { CostCenter } from './cost-center';
 export { Deal } from './deal';
 export { Document } from './document';
 export { DomainEvent } from './domain-event';
+export { DunningAttempt } from './dunning-attempt';
 export { EmailVerificationToken } from './email-verification-token';
 export { Expense } from './expense';
 export { ExpenseCategory } from './expense-category';
