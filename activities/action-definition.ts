@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { SecretBox } from '../engine/security/secret-box';
 import type { Mailer } from './mailer';
 
 /** What an action may use: its tenant, the run it serves, and the side-effect dependencies the worker wired in. */
@@ -10,6 +11,8 @@ export interface ActionContext {
   idempotencyKey: string;
   knex: Knex;
   mailer: Mailer;
+  /** Opens tenant secrets sealed at rest (connector credentials); absent where the worker was started without a key. */
+  secrets?: SecretBox;
 }
 
 /** One action a definition can call by name, e.g. core.sendEmail; connector actions have the same shape. */

@@ -5,20 +5,22 @@ import type { RunActivities } from '../workflows/run-contract';
 import type { ActionRegistry } from './action-registry';
 import { toActivityFailure } from './failure-mapping';
 import type { Mailer } from './mailer';
+import type { SecretBox } from '../engine/security/secret-box';
 
 export interface ActivityDependencies {
   knex: Knex;
   mailer: Mailer;
   actions: ActionRegistry;
+  secrets?: SecretBox;
 }
 
 /** The run workflow's activities, wired to real dependencies. The worker bootstrap is the one caller. */
-export function createActivities({ knex, mailer, actions }: ActivityDependencies): RunActivities {
+export function createActivities({ knex, mailer, actions, secrets }: ActivityDependencies): RunActivities {
   return {
     async executeAction({ companyId, workflowId, stepId, action, input, idempotencyKey }) {
       try {
         actions.checkInput(action, input);
-        return await actions.get(action).execute(input as never, { companyId, workflowId, stepId, idempotencyKey, knex, mailer });
+        return await actions.get(action).execute(input as never, { companyId, workflowId, stepId, idempotencyKey, knex, mailer, secrets });
       } catch (error) {
         throw toActivityFailure(error);
       }

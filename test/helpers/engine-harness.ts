@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { WorkflowDefinition } from '../../definitions/generated/definition';
@@ -8,6 +9,7 @@ import { createActivities } from '../../activities/create-activities';
 import { createSmtpMailer } from '../../activities/mailer';
 import { tenantScope, type TenantScope } from '../../engine/db/tenant-scope';
 import { definitionStore, type DefinitionStore } from '../../engine/definition-store/definition-store';
+import { createSecretBox, type SecretBox } from '../../engine/security/secret-box';
 import { createActionCatalogue } from '../../engine/dsl/semantics/action-catalogue';
 import { startRun, type RunEngine, type StartRunRequest } from '../../engine/runs/start-run';
 import { ensureTemporalTestServer } from '../../engine/temporal/ensure-binaries';
@@ -25,6 +27,8 @@ export interface EngineHarness {
   scope: TenantScope;
   store: DefinitionStore;
   engine: RunEngine;
+  /** Seals tenant secrets (connector credentials) with the key the worker's actions open them with. */
+  secrets: SecretBox;
   /** Saves and publishes a definition, returning its published version number. */
   publish(definition: WorkflowDefinition): Promise<number>;
   start(request: Omit<StartRunRequest, 'trigger'> & { trigger?: StartRunRequest['trigger'] }): ReturnType<typeof startRun>;
@@ -52,12 +56,13 @@ export async function createEngineHarness(extraActions: ActionDefinition<never>[
   const store = definitionStore(scope, createActionCatalogue(registry.names()));
   const taskQueue = `harness-${companyId.slice(0, 8)}`;
   const engine: RunEngine = { client: env.client, taskQueue, searchAttributes: false };
-  const activities = createActivities({ knex: db.knex, mailer: createSmtpMailer({ host: smtp.host, port: smtp.port, from: 'flows@ledgerflow.test' }), actions: registry });
+  const secrets = createSecretBox(randomBytes(32));
+  const activities = createActivities({ knex: db.knex, mailer: createSmtpMailer({ host: smtp.host, port: smtp.port, from: 'flows@ledgerflow.test' }), actions: registry, secrets });
 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   const harness: EngineHarness = {
-    db, env, smtp, companyId, scope, store, engine,
+    db, env, smtp, companyId, scope, store, engine, secrets,
     async publish(definition) {
       await store.saveDraft(definition);
       return (await store.publish(definition.key)).version;
