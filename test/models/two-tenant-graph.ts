@@ -54,6 +54,10 @@ export async function createTenantGraph(knex: Knex, slug: string, plan: models.P
     const invoice = await contact
       .$relatedQuery('invoices', trx)
       .insert({ invoice_number: 'INV-1', currency: 'EUR', issue_date: '2030-01-01', due_date: '2030-01-31', subscription_id: subscription.id });
+    await q(models.InvoiceLine).insert({
+      invoice_id: invoice.id, subscription_id: subscription.id, plan_id: plan.id, kind: 'subscription', description: 'Pro, January',
+      period_start: '2030-01-01', period_end: '2030-02-01', currency: 'EUR', amount_minor: 4900,
+    });
     const revenueCategory = await q(models.RevenueCategory).insert({ code: 'SUB', name: 'Subscriptions' });
     const costCenter = await q(models.CostCenter).insert({ code: 'OPS', name: 'Operations' });
     await invoice

@@ -20,6 +20,7 @@ export { ExpenseCategory } from './expense-category';
 export { Integration } from './integration';
 export { InventoryMovement } from './inventory-movement';
 export { Invoice } from './invoice';
+export { InvoiceLine } from './invoice-line';
 export { JobQueue } from './job-queue';
 export { Kpi } from './kpi';
 export { Notification } from './notification';

@@ -28,6 +28,8 @@ export class Invoice extends TenantModel {
   issue_date!: string;
   due_date!: string;
   paid_at!: string | null;
+  /** The business key of the flow step that created it (e.g. a subscription period), so a retry finds it again. */
+  source_key!: string | null;
 
   contact?: Contact | null;
   subscription?: Subscription | null;
@@ -55,6 +57,7 @@ export class Invoice extends TenantModel {
       issue_date: calendarDate,
       due_date: calendarDate,
       paid_at: nullable(instant),
+      source_key: nullable(text(200)),
     },
   };
 

@@ -26,6 +26,8 @@ export class Subscription extends TenantModel {
   cancel_at_period_end!: boolean;
   canceled_at!: string | null;
   ended_at!: string | null;
+  /** A plan change booked for the end of the current period; withdrawn by setting it back to null. */
+  pending_plan_id!: string | null;
 
   company?: Company | null;
   plan?: Plan | null;
@@ -51,6 +53,7 @@ export class Subscription extends TenantModel {
       cancel_at_period_end: boolean,
       canceled_at: nullable(instant),
       ended_at: nullable(instant),
+      pending_plan_id: nullable(uuid),
     },
   };
 
