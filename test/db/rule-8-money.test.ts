@@ -67,7 +67,7 @@ test('an invoice total must equal subtotal plus tax', async () => {
   await expect(insertRow(db.knex, 'invoices', { ...invoice, invoice_number: 'B', total_minor: 12299 })).rejects.toThrow(/invoices_total_is_subtotal_plus_tax/);
 });
 
-test('calendar dates come back as the same YYYY-MM-DD strings, whatever the process time zone', async () => {
+test('calendar dates come back as the YYYY-MM-DD strings they were stored as, never as time-zone-shifted Date objects', async () => {
   const contactId = await insertRow(db.knex, 'contacts', { company_id: tenant, name: 'Dates' });
   const id = await insertRow(db.knex, 'invoices', { company_id: tenant, contact_id: contactId, invoice_number: 'D', currency: 'EUR', issue_date: '2024-02-29', due_date: '2024-03-31' });
   expect(await db.knex('invoices').where({ id }).first()).toMatchObject({ issue_date: '2024-02-29', due_date: '2024-03-31' });

@@ -13,11 +13,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => h?.teardown());
 
-async function run(definition: ReturnType<typeof flow>, input: unknown = {}): Promise<WorkflowHandle> {
-  await h.publish(definition);
-  const started = await h.start({ definitionKey: definition.key, input });
-  return h.env.client.workflow.getHandle(started.workflowId);
-}
+const run = (definition: ReturnType<typeof flow>, input: unknown = {}) => h.publishAndStart(definition, input);
 
 const attemptsOf = (handle: WorkflowHandle) => [...attempts.entries()].filter(([key]) => key.startsWith(handle.workflowId)).map(([, n]) => n);
 const fastRetry = { maximumAttempts: 3, initialInterval: 'PT1S', backoffCoefficient: 1 };

@@ -1,4 +1,3 @@
-import type { WorkflowHandle } from '@temporalio/client';
 import { decideApproval } from '../../engine/runs/decide-approval';
 import { eventSignal } from '../../workflows/run-messages';
 import { untilRunWaits } from '../helpers/run-state';
@@ -14,11 +13,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => h?.teardown());
 
-async function run(definition: ReturnType<typeof flow>, input: unknown = {}): Promise<WorkflowHandle> {
-  await h.publish(definition);
-  const started = await h.start({ definitionKey: definition.key, input });
-  return h.env.client.workflow.getHandle(started.workflowId);
-}
+const run = (definition: ReturnType<typeof flow>, input: unknown = {}) => h.publishAndStart(definition, input);
 
 test('action: calls the action with templated input and exposes its result to later steps', async () => {
   const handle = await run(flow('action-step', [

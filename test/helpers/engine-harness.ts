@@ -1,3 +1,4 @@
+import type { WorkflowHandle } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -32,6 +33,8 @@ export interface EngineHarness {
   /** Saves and publishes a definition, returning its published version number. */
   publish(definition: WorkflowDefinition): Promise<number>;
   start(request: Omit<StartRunRequest, 'trigger'> & { trigger?: StartRunRequest['trigger'] }): ReturnType<typeof startRun>;
+  /** Publishes the definition and starts a run of it with the input, returning the run's handle. */
+  publishAndStart(definition: WorkflowDefinition, input?: unknown): Promise<WorkflowHandle>;
   /**
    * Starts (or restarts) the worker; tests that prove crash recovery stop it mid-run. `cache: false` turns off the
    * worker's run cache, so no run is tied to a stopped worker's sticky queue (the test server never times those out).
@@ -68,6 +71,11 @@ export async function createEngineHarness(extraActions: ActionDefinition<never>[
       return (await store.publish(definition.key)).version;
     },
     start: (request) => startRun(scope, store, engine, { trigger: 'api', ...request }),
+    async publishAndStart(definition, input = {}) {
+      await harness.publish(definition);
+      const started = await harness.start({ definitionKey: definition.key, input });
+      return env.client.workflow.getHandle(started.workflowId);
+    },
     async startWorker(options = {}) {
       worker = await createRunWorker({
         connection: env.nativeConnection, namespace: 'default', taskQueue, activities, workflowBundlePath: process.env.LEDGERFLOW_WORKFLOW_BUNDLE,
