@@ -28,6 +28,8 @@ export class ContractInstallment extends TenantModel {
   status!: 'open' | 'partially_paid' | 'overdue' | 'paid' | 'canceled';
   overdue_since!: string | null;
   settled_at!: string | null;
+  /** The date through which the late fee and interest were accrued; null until the first charge. */
+  charges_accrued_through!: string | null;
 
   contract?: Contract | null;
   payments?: Payment[];
@@ -52,6 +54,7 @@ export class ContractInstallment extends TenantModel {
       status: oneOf('open', 'partially_paid', 'overdue', 'paid', 'canceled'),
       overdue_since: nullable(calendarDate),
       settled_at: nullable(instant),
+      charges_accrued_through: nullable(calendarDate),
     },
   };
 

@@ -1,6 +1,6 @@
 import type { RelationMappings } from 'objection';
 import { hostAttachments } from './host-attachments';
-import { calendarDate, currency, instant, integer, money, nullable, oneOf, text, uuid } from './schema-fields';
+import { calendarDate, currency, instant, integer, jsonObject, money, nullable, oneOf, text, uuid } from './schema-fields';
 import { TenantModel } from './tenant-model';
 import { tenantJoin } from './tenant-join';
 import type { Activity } from './activity';
@@ -26,6 +26,8 @@ export class Contract extends TenantModel {
   interval_count!: number;
   signed_at!: string | null;
   canceled_at!: string | null;
+  /** The terms the installments are collected on (grace days, late fee, interest, allocation order); see engine/billing/installments. */
+  collection_terms!: Record<string, unknown> | null;
 
   contact?: Contact | null;
   installments?: ContractInstallment[];
@@ -51,6 +53,7 @@ export class Contract extends TenantModel {
       interval_count: { ...integer, minimum: 1 },
       signed_at: nullable(instant),
       canceled_at: nullable(instant),
+      collection_terms: nullable(jsonObject),
     },
   };
 

@@ -1,6 +1,6 @@
 import type { RelationMappings } from 'objection';
 import { hostAttachments } from './host-attachments';
-import { currency, instant, nullable, oneOf, text, uuid } from './schema-fields';
+import { currency, instant, money, nullable, oneOf, text, uuid } from './schema-fields';
 import { TenantModel } from './tenant-model';
 import { tenantJoin } from './tenant-join';
 import type { Activity } from './activity';
@@ -33,6 +33,12 @@ export class Payment extends TenantModel {
   method!: string | null;
   external_reference!: string | null;
   idempotency_key!: string | null;
+  /** How an installment payment splits; the parts sum to amount_minor (zero for rows without an installment). */
+  allocated_fee_minor!: number;
+  allocated_interest_minor!: number;
+  allocated_principal_minor!: number;
+  /** The first row of the same receipt of cash, for the rest of an overpayment carried on or kept as credit. */
+  carried_from_payment_id!: string | null;
 
   installment?: ContractInstallment | null;
   invoice?: Invoice | null;
@@ -63,6 +69,10 @@ export class Payment extends TenantModel {
       method: nullable(text(32)),
       external_reference: nullable(text(128)),
       idempotency_key: nullable(text(128)),
+      allocated_fee_minor: money,
+      allocated_interest_minor: money,
+      allocated_principal_minor: money,
+      carried_from_payment_id: nullable(uuid),
     },
   };
 
