@@ -28,7 +28,7 @@ function secretKeysIn(value: unknown, path = ''): string[] {
 
 test('the schema has the hash and ciphertext columns the models must hide', () => {
   expect([...secretColumns.keys()].sort()).toEqual(
-    ['bank_accounts', 'email_verification_tokens', 'integrations', 'oauth_accounts', 'password_reset_tokens', 'sessions', 'two_factors', 'users', 'webhook_endpoints'],
+    ['api_keys', 'bank_accounts', 'email_verification_tokens', 'integrations', 'oauth_accounts', 'password_reset_tokens', 'sessions', 'two_factors', 'users', 'webhook_endpoints'],
   );
 });
 

@@ -38,6 +38,7 @@ export async function createTenantGraph(knex: Knex, slug: string, plan: models.P
       .insert({ token_hash: `verify-${slug}`, email: 'ana@example.com', expires_at: '2030-01-01T00:00:00.000Z' });
     const role = await q(models.UserRole).insert({ key: 'admin', name: 'Admin', permissions: ['*'] });
     await user.$relatedQuery('roles', trx).relate(role);
+    await q(models.ApiKey).insert({ role_id: role.id, created_by_user_id: user.id, name: 'Zapier', token_prefix: 'lf_abcd', token_hash: `key-${slug}` });
     await user.$relatedQuery('notifications', trx).insert({ kind: 'welcome', title: 'Welcome' });
 
     const contact = await q(models.Contact).insert({ name: 'Carla Customer' });

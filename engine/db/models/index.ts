@@ -1,5 +1,6 @@
 // Every table's model, one per file; test/models/model-registry.test.ts checks that each table has exactly one.
 export { Activity } from './activity';
+export { ApiKey } from './api-key';
 export { BankAccount } from './bank-account';
 export { BankStatementEntry } from './bank-statement-entry';
 export { CalendarEvent } from './calendar-event';
