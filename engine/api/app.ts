@@ -1,15 +1,55 @@
 import Koa from 'koa';
 import type { Knex } from 'knex';
+import pino, { type Logger } from 'pino';
+import { createSignInLimiter, type SignInLimiter } from '../auth/sign-in-limiter';
+import { SESSION_TTL_MS } from '../auth/sessions';
+import type { SecretBox } from '../security/secret-box';
+import { DEFAULT_BODY_LIMIT_BYTES } from './http/json-body';
+import { requestContext } from './http/request-context';
+import { apiKeyRoutes } from './routes/api-key-routes';
+import { authRoutes } from './routes/auth-routes';
+import { contractRoutes } from './routes/contract-routes';
 import { healthRoutes } from './routes/health';
+import { resourceRoutes } from './resources/resource-routes';
+import { sessionRoutes } from './routes/session-routes';
+import { mountRoutes } from './routing/mount-routes';
+import type { ApiServices, RouteDefinition } from './routing/route-definition';
 
 export interface AppDependencies {
   knex: Knex;
+  /** Seals secrets the API creates (webhook signing secrets). */
+  secretBox: SecretBox;
+  logger?: Logger;
+  bodyLimitBytes?: number;
+  /** Trust X-Forwarded-* (proto for Secure cookies, for for the client address): set when behind a reverse proxy. */
+  trustProxy?: boolean;
+  signInLimiter?: SignInLimiter;
+  sessionTtlMs?: number;
 }
 
-/** The HTTP application. Routes stay thin; the next issues add the API, the engine endpoints and the studio here. */
-export function createApp({ knex }: AppDependencies): Koa {
-  const app = new Koa();
-  const health = healthRoutes(knex);
-  app.use(health.routes()).use(health.allowedMethods());
+/** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
+export function apiRoutes(): RouteDefinition[] {
+  const routes: RouteDefinition[] = [];
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...resourceRoutes());
+  return routes;
+}
+
+function defaultLogger(): Logger {
+  // Jest runs many apps per process; their request lines would drown the test output.
+  return pino({ level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info') });
+}
+
+/** The HTTP application: problem+json errors around a router generated from the route table. */
+export function createApp(dependencies: AppDependencies): Koa {
+  const app = new Koa({ proxy: dependencies.trustProxy ?? false });
+  const services: ApiServices = {
+    knex: dependencies.knex,
+    secretBox: dependencies.secretBox,
+    signInLimiter: dependencies.signInLimiter ?? createSignInLimiter(),
+    sessionTtlMs: dependencies.sessionTtlMs ?? SESSION_TTL_MS,
+  };
+  const router = mountRoutes(apiRoutes(), services, { bodyLimitBytes: dependencies.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES });
+  app.use(requestContext(dependencies.logger ?? defaultLogger()));
+  app.use(router.routes()).use(router.allowedMethods({ throw: true }));
   return app;
 }

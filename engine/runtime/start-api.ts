@@ -1,5 +1,7 @@
 import { createApp } from '../api/app';
 import { migrateToLatest } from '../db/knex-factory';
+import { createSecretBox } from '../security/secret-box';
+import { loadSecretKey } from '../security/secret-key';
 import { dataDirFrom } from './data-dir';
 import { listen } from './listen';
 import { openDatabase } from './open-database';
@@ -22,7 +24,8 @@ export async function startApi(env: NodeJS.ProcessEnv, log: (line: string) => vo
     log(`database: ${database.displayUrl}`);
     const applied = await migrateToLatest(database.knex);
     log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
-    const http = await listen(createApp({ knex: database.knex }), env);
+    const secretBox = createSecretBox(loadSecretKey(env, dataDirFrom(env)));
+    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1' }), env);
     running.push('HTTP server', () => http.close());
     return { url: http.url, stop: () => running.stopAll() };
   } catch (error) {

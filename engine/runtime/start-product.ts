@@ -42,7 +42,8 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
     log(`database: ${database.displayUrl}`);
     const applied = await migrateToLatest(database.knex);
     log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
-    const tenants = await seedDemo(database.knex, createSecretBox(loadSecretKey(env, dataDir)));
+    const secretBox = createSecretBox(loadSecretKey(env, dataDir));
+    const tenants = await seedDemo(database.knex, secretBox);
 
     const temporal = await startTemporal({ env, dataDir, log, ...(cliPath ? { cliPath } : {}) });
     running.push('Temporal', () => temporal.stop());
@@ -51,7 +52,7 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
     const worker = await startRunWorker({ knex: database.knex, endpoint: temporal.endpoint, mailer: mailerFromEnv(env), workflowBundlePath: env.LEDGERFLOW_WORKFLOW_BUNDLE });
     running.push('run worker', () => worker.stop());
 
-    const http = await listen(createApp({ knex: database.knex }), env);
+    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1' }), env);
     running.push('HTTP server', () => http.close());
     return {
       url: http.url,

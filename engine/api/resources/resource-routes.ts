@@ -1,0 +1,2 @@
+import type { RouteDefinition } from "../routing/route-definition";
+export function resourceRoutes(): RouteDefinition[] { return []; }
