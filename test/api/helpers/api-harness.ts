@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import type { Knex } from 'knex';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp, type AppDependencies } from '../../../engine/api/app';
+import { hashPassword } from '../../../engine/auth/passwords';
 import { createSignInLimiter } from '../../../engine/auth/sign-in-limiter';
 import { createSecretBox } from '../../../engine/security/secret-box';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
@@ -56,4 +58,15 @@ export async function signInAs(server: Server, email: string, company: string, p
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
   agent.set('x-csrf-token', response.body.csrf_token);
   return { agent, companyId: response.body.company.id, userId: response.body.user.id, csrf: response.body.csrf_token, slug: company };
+}
+
+/** Adds a user holding one of the company's roles, with PASSWORD, straight in the database. */
+export async function addUser(knex: Knex, companyId: string, email: string, roleKey: string): Promise<string> {
+  const passwordHash = await hashPassword(PASSWORD);
+  return knex.transaction(async (trx) => {
+    const [user] = await trx('users').insert({ company_id: companyId, email, name: roleKey, password_hash: passwordHash }).returning('id');
+    const role = await trx('user_roles').where({ company_id: companyId, key: roleKey }).first('id');
+    await trx('user_permissions').insert({ company_id: companyId, user_id: user.id, role_id: role.id });
+    return user.id as string;
+  });
 }
