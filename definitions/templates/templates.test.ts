@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORE_ACTIONS } from '../../activities/core-actions';
 import { createActionCatalogue } from '../../engine/dsl/semantics/action-catalogue';
 import { validateDefinition } from '../../engine/dsl/validation/validate-definition';
 
-const BUILT_IN_ACTIONS = ['core.sendEmail', 'stripe@2.chargeCard'];
+// Every core action (the built-in flows' areas included), and the connector action the installment-collection example pins.
+const BUILT_IN_ACTIONS = [...CORE_ACTIONS.map((action) => action.name), 'stripe@2.chargeCard'];
 
 describe('built-in templates', () => {
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.json'));
