@@ -40,7 +40,9 @@ export async function callPaymentApi(account: HttpPaymentsAccount, call: Payment
   const body = parseObject(text);
   if (!response.ok) {
     const retryable = response.status >= 500 || RETRYABLE_STATUSES.has(response.status);
-    throw new ConnectorApiError(`http-payments: ${host} answered ${response.status}${describeError(body)}`, response.status, retryable);
+    // 402 is how payment APIs say declined; the word lets a definition tell a decline from an outage.
+    const what = response.status === 402 ? 'declined the payment' : `answered ${response.status}`;
+    throw new ConnectorApiError(`http-payments: ${host} ${what}${describeError(body)}`, response.status, retryable);
   }
   return { status: response.status, body };
 }

@@ -59,7 +59,7 @@ export async function executeCharge(input: ChargeInput, context: ActionContext):
   });
   if (body.status === 'failed') {
     const code = typeof body.failure_code === 'string' ? body.failure_code : 'declined';
-    throw new ConnectorApiError(`http-payments: charge ${String(body.id ?? '')} failed (${code})`, 402, false);
+    throw new ConnectorApiError(`http-payments: charge ${String(body.id ?? '')} declined (${code})`, 402, false);
   }
   if (body.status !== 'succeeded' || typeof body.id !== 'string' || body.amount_minor !== input.amountMinor || body.currency !== input.currency) {
     throw new ConnectorApiError(`http-payments: unexpected charge response ${JSON.stringify(body).slice(0, 200)}`, undefined, false);

@@ -58,7 +58,7 @@ test('a decline is a non-retryable ConnectorApiError with status 402, which the 
   psp.script(['decline']);
   const failure = await executeCharge(charge, contextFor(connected)).catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(ConnectorApiError);
-  expect(failure).toMatchObject({ status: 402, retryable: false, message: expect.stringContaining('(card_declined: The card was declined)') });
+  expect(failure).toMatchObject({ status: 402, retryable: false, message: expect.stringMatching(/declined the payment \(card_declined: The card was declined\)$/) });
   const activityFailure = toActivityFailure(failure) as ApplicationFailure;
   expect(activityFailure).toBeInstanceOf(ApplicationFailure);
   expect(activityFailure).toMatchObject({ type: 'ConnectorApiError', nonRetryable: true, details: [{ status: 402 }], cause: failure });
