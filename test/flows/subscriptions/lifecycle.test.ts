@@ -1,0 +1,112 @@
+import { createEngineHarness, type EngineHarness } from '../../helpers/engine-harness';
+import { installQuietWorkerRuntime } from '../../temporal/quiet-worker-runtime';
+import {
+  createCompany, createPlans, dispatch, dunningExhausted, eventuallyRow, invoicesOf, linesOf, payInFull, subscribe, subscriptionRow, travelTo, untilPhase, yearAhead,
+  type Plans,
+} from './subscription-world';
+
+installQuietWorkerRuntime();
+let h: EngineHarness;
+let plans: Plans;
+beforeAll(async () => {
+  h = await createEngineHarness();
+  plans = await createPlans(h);
+}, 60_000);
+afterAll(() => h?.teardown());
+
+const revenuesOf = (companyId: string, invoiceId: string) =>
+  h.db.knex('revenues as r').join('cost_centers as c', 'c.id', 'r.cost_center_id').where({ 'r.company_id': companyId, 'r.invoice_id': invoiceId }).orderBy('c.code', 'desc').select('c.code', 'r.amount_minor', 'r.recognized_on');
+
+test('trial → active → past_due → recovered: the trial ends into the first invoice, which goes overdue, starts dunning, and a payment brings the subscription back to active', async () => {
+  const year = await yearAhead(h);
+  const company = await createCompany(h, 'trial-recovered');
+  await travelTo(h, `${year}-03-01`);
+  const { subscriptionId, handle, status } = await subscribe(h, company, plans.basic, 14);
+  expect(status).toBe('trialing');
+  await untilPhase(handle, 'trialing');
+  expect(await subscriptionRow(company, subscriptionId)).toMatchObject({
+    status: 'trialing', trial_ends_at: new Date(`${year}-03-15T00:00:00Z`), current_period_start: `${year}-03-01`, current_period_end: `${year}-03-15`,
+  });
+  expect(await invoicesOf(company, subscriptionId)).toEqual([]);
+
+  // The trial ends on 15 March (Lisbon is on UTC then): the first invoice, due 14 days later, and its email.
+  await travelTo(h, `${year}-03-15`);
+  await untilPhase(handle, 'collecting');
+  const [first] = await invoicesOf(company, subscriptionId);
+  expect(first).toMatchObject({ invoice_number: 'INV-0001', status: 'open', total_minor: 2900, issue_date: `${year}-03-15`, due_date: `${year}-03-29` });
+  expect(await linesOf(company, first.id)).toEqual([{ kind: 'subscription', amount: 2900, period: [`${year}-03-15`, `${year}-04-15`] }]);
+  expect(await subscriptionRow(company, subscriptionId)).toMatchObject({ status: 'active', current_period_start: `${year}-03-15`, current_period_end: `${year}-04-15` });
+  expect(h.smtp.received.filter((m) => m.to.includes('billing@trial-recovered.example')).map((m) => m.subject)).toEqual(['Your invoice INV-0001 for Basic']);
+
+  // Still unpaid the day after its due date: past_due, and invoice.overdue starts the dunning flow for the invoice.
+  await travelTo(h, `${year}-03-29`, '23:00');
+  expect((await subscriptionRow(company, subscriptionId)).status).toBe('active');
+  await travelTo(h, `${year}-03-30`);
+  await untilPhase(handle, 'pastDue');
+  expect((await subscriptionRow(company, subscriptionId)).status).toBe('past_due');
+  const overdue = await h.db.knex('domain_events').where({ company_id: company.companyId, name: 'invoice.overdue' });
+  expect(overdue.map((e) => [e.entity_type, e.entity_id, e.payload])).toEqual([
+    ['invoice', first.id, { invoiceId: first.id, subscriptionId, contactId: company.contactId, amountDue: 2900, currency: 'EUR', dueDate: `${year}-03-29` }],
+  ]);
+  await dispatch(h);
+  const dunningRun = await h.db.knex('workflow_runs').where({ company_id: company.companyId, definition_key: 'dunning-stand-in' }).first();
+  expect(dunningRun).toMatchObject({ entity_type: 'invoice', entity_id: first.id, trigger_kind: 'event' });
+  await eventuallyRow(async () => h.smtp.received.map((m) => m.subject), (subjects) => subjects.includes('Your subscription to Basic is past due'));
+
+  // Dunning recovers the payment: invoice.paid reaches the subscription's run (routed by its subscriptionId) and the dunning run.
+  await payInFull(h, company, first.id);
+  await untilPhase(handle, 'settled');
+  expect((await subscriptionRow(company, subscriptionId)).status).toBe('active');
+  expect(await h.env.client.workflow.getHandle(dunningRun.workflow_id).result()).toEqual({ outcome: 'recovered' });
+  // 70 % / 30 % of 29.00 by cost center, recognised on the day of the payment.
+  expect(await revenuesOf(company.companyId, first.id)).toEqual([
+    { code: 'SALES', amount_minor: 2030, recognized_on: `${year}-03-30` },
+    { code: 'OPS', amount_minor: 870, recognized_on: `${year}-03-30` },
+  ]);
+
+  // The next period renews on its anchored date.
+  await travelTo(h, `${year}-04-15`);
+  await untilPhase(handle, 'collecting', (vars) => (vars.invoice as { invoiceNumber: string }).invoiceNumber === 'INV-0002');
+  const second = (await invoicesOf(company, subscriptionId))[1];
+  expect(second).toMatchObject({ invoice_number: 'INV-0002', total_minor: 2900, issue_date: `${year}-04-15`, due_date: `${year}-04-29` });
+});
+
+test('dunning exhausted with the default setting: the subscription is canceled and its run ends', async () => {
+  const year = await yearAhead(h);
+  const company = await createCompany(h, 'exhausted-canceled');
+  await travelTo(h, `${year}-05-10`);
+  const { subscriptionId, handle } = await subscribe(h, company, plans.basic);
+  await untilPhase(handle, 'collecting');
+  await travelTo(h, `${year}-05-25`);
+  await untilPhase(handle, 'pastDue');
+  const [invoice] = await invoicesOf(company, subscriptionId);
+
+  await dunningExhausted(h, company, invoice.id, subscriptionId);
+  expect(await handle.result()).toEqual({ subscriptionId, status: 'canceled' });
+  expect(await subscriptionRow(company, subscriptionId)).toMatchObject({ status: 'canceled', canceled_at: expect.any(Date), ended_at: expect.any(Date) });
+  expect((await invoicesOf(company, subscriptionId)).map((i) => [i.invoice_number, i.status])).toEqual([['INV-0001', 'open']]);
+});
+
+test('dunning exhausted in a tenant whose copy says "unpaid": the subscription becomes unpaid, bills nothing, and a late payment restarts it on a new period', async () => {
+  const year = await yearAhead(h);
+  const company = await createCompany(h, 'exhausted-unpaid', { onDunningExhausted: 'unpaid' });
+  await travelTo(h, `${year}-05-10`);
+  const { subscriptionId, handle } = await subscribe(h, company, plans.basic);
+  await untilPhase(handle, 'collecting');
+  await travelTo(h, `${year}-05-25`);
+  await untilPhase(handle, 'pastDue');
+  const [invoice] = await invoicesOf(company, subscriptionId);
+
+  await dunningExhausted(h, company, invoice.id, subscriptionId);
+  await untilPhase(handle, 'unpaid');
+  expect((await subscriptionRow(company, subscriptionId)).status).toBe('unpaid');
+  // Two period ends pass while unpaid: nothing is invoiced.
+  await travelTo(h, `${year}-07-20`);
+  await untilPhase(handle, 'unpaid');
+  expect(await invoicesOf(company, subscriptionId)).toHaveLength(1);
+
+  await payInFull(h, company, invoice.id);
+  await untilPhase(handle, 'collecting', (vars) => (vars.invoice as { invoiceNumber: string }).invoiceNumber === 'INV-0002');
+  expect(await subscriptionRow(company, subscriptionId)).toMatchObject({ status: 'active', current_period_start: `${year}-07-20`, current_period_end: `${year}-08-20` });
+  expect((await invoicesOf(company, subscriptionId))[1]).toMatchObject({ invoice_number: 'INV-0002', issue_date: `${year}-07-20`, total_minor: 2900 });
+});
