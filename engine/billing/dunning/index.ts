@@ -4,4 +4,5 @@ export { dunningKeys, recordDunningAttempt, type DunningAttemptRecord, type Dunn
 export { applyDunningFinalAction, type DunningFinalAction, type FinalActionRequest, type FinalActionOutcome } from './final-action';
 export { balancesAtThreshold, contactOverdueBalances, type OverdueBalance } from './overdue-balance';
 export { OVERDUE_BALANCE_TEMPLATE, OVERDUE_BALANCE_TEMPLATE_NAME } from './balance-reminder-template';
+export { emitOverdueInvoiceEvents } from './overdue-invoices';
 export { activeUsersWithRole, renderDunningMessage, UnknownMessageTemplateError } from './message-templates';
