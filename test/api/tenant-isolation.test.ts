@@ -1,0 +1,112 @@
+import type { Knex } from 'knex';
+import { createApiHarness, type ApiHarness } from './helpers/api-harness';
+import { fillPath, loadOperations, type Operation } from './helpers/openapi-operations';
+import { createTwoTenants, hasCompanyColumn, rowIds, send, sessionFor, type ApiTenant, type Credentials } from './helpers/two-tenant-api';
+
+let h: ApiHarness;
+let acme: ApiTenant;
+let globex: ApiTenant;
+let operations: Operation[];
+let owner: Credentials;
+
+beforeAll(async () => {
+  h = await createApiHarness();
+  [acme, globex] = await createTwoTenants(h.db.knex);
+  operations = await loadOperations(h.server);
+  owner = await sessionFor(h.db.knex, acme, 'owner');
+});
+afterAll(() => h.close());
+
+/** A PATCH body that passes validation without naming another row: the example's plain fields the PATCH schema accepts. */
+function plainPatchBody(operation: Operation): Record<string, unknown> {
+  const accepted = Object.keys(operation.bodySchema?.properties ?? {}).filter((field) => !operation.references?.[field]);
+  const example = Object.entries(operationExample(operation)).filter(([field]) => accepted.includes(field));
+  return Object.fromEntries(example.slice(0, 1));
+}
+
+function operationExample(operation: Operation): Record<string, unknown> {
+  // PATCH shares its path with GET/DELETE, so its example lives on the POST of the collection.
+  const create = operations.find((other) => other.method === 'post' && `${other.path}/{id}` === operation.path);
+  return create?.example ?? operation.example ?? {};
+}
+
+async function firstId(knex: Knex, table: string, tenant: ApiTenant): Promise<string> {
+  const ids = (await hasCompanyColumn(knex, table)) ? await rowIds(knex, table, tenant.companyId) : await knex(table).orderBy('created_at').pluck('id');
+  if (!ids.length) throw new Error(`no ${table} row to refer to`);
+  return ids[0];
+}
+
+test('the OpenAPI document lists the routes that name rows, and every such table has rows in tenant B', async () => {
+  const naming = operations.filter((operation) => operation.resourceTable);
+  expect(naming.length).toBeGreaterThanOrEqual(30);
+  for (const table of new Set(naming.map((operation) => operation.resourceTable!))) {
+    expect({ table, rows: (await rowIds(h.db.knex, table, globex.companyId)).length > 0 }).toEqual({ table, rows: true });
+  }
+});
+
+test("for every route that names a row, every id of tenant B is a 404 for tenant A's owner, and B's rows are untouched", async () => {
+  const failures: string[] = [];
+  for (const operation of operations.filter((candidate) => candidate.resourceTable)) {
+    const table = operation.resourceTable!;
+    const ids = await rowIds(h.db.knex, table, globex.companyId);
+    const before = await h.db.knex(table).whereIn('id', ids).orderBy('id');
+    for (const id of ids) {
+      const body = operation.method === 'patch' ? plainPatchBody(operation) : undefined;
+      const response = await send(h.server, operation.method, fillPath(operation, id), owner, body);
+      if (response.status !== 404 || response.body.code !== 'not_found') failures.push(`${operation.key} ${table}/${id}: ${response.status} ${response.text.slice(0, 200)}`);
+    }
+    expect({ operation: operation.key, rows: await h.db.knex(table).whereIn('id', ids).orderBy('id') }).toEqual({ operation: operation.key, rows: before });
+  }
+  expect(failures).toEqual([]);
+});
+
+test("no GET as tenant A's owner returns any id of any tenant B row", async () => {
+  const tables: string[] = await h.db.knex('information_schema.columns').where({ table_schema: 'public', column_name: 'company_id' }).pluck('table_name');
+  const globexIds = new Set<string>([globex.companyId]);
+  for (const table of tables) for (const id of await rowIds(h.db.knex, table, globex.companyId)) globexIds.add(id);
+  const leaks: string[] = [];
+  for (const operation of operations.filter((candidate) => candidate.method === 'get' && candidate.access !== 'public')) {
+    const path = operation.pathParams.length ? fillPath(operation, await firstId(h.db.knex, operation.resourceTable!, acme)) : operation.path;
+    const response = await send(h.server, 'get', `${path}${operation.queryParams.includes('limit') ? '?limit=100' : ''}`, owner);
+    expect({ operation: operation.key, status: response.status }).toEqual({ operation: operation.key, status: 200 });
+    for (const id of globexIds) if (response.text.includes(id)) leaks.push(`${operation.key} shows ${id}`);
+  }
+  expect(leaks).toEqual([]);
+});
+
+test("no create or update can point a row at tenant B's rows: 422, nothing written; the same body with A's rows works", async () => {
+  const failures: string[] = [];
+  let attacks = 0;
+  for (const operation of operations.filter((candidate) => candidate.references && candidate.bodySchema)) {
+    const accepted = Object.keys(operation.bodySchema!.properties ?? {});
+    const fields = Object.entries(operation.references!).filter(([field]) => accepted.includes(field));
+    const tenantFields: [string, string][] = [];
+    for (const [field, table] of fields) if (await hasCompanyColumn(h.db.knex, table)) tenantFields.push([field, table]);
+    if (!tenantFields.length) continue;
+    const path = operation.method === 'post' ? operation.path : fillPath(operation, await firstId(h.db.knex, operation.resourceTable!, acme));
+    const ownBody: Record<string, unknown> = operation.method === 'post' ? { ...operationExample(operation) } : {};
+    for (const [field, table] of fields) if (operation.method === 'post' && field in ownBody) ownBody[field] = await firstId(h.db.knex, table, acme);
+    const target = operation.resourceTable ?? tenantFieldsTable(operation);
+    const countBefore = await h.db.knex(target).count({ n: '*' }).first();
+    // Attacks first: they must write nothing, so the valid body afterwards meets no unique clash.
+    for (const [field, table] of tenantFields) {
+      attacks += 1;
+      const body = operation.method === 'post' ? { ...ownBody, [field]: await firstId(h.db.knex, table, globex) } : { [field]: await firstId(h.db.knex, table, globex) };
+      const response = await send(h.server, operation.method, path, owner, body);
+      if (response.status !== 422 || response.body.code !== 'reference_not_found') failures.push(`${operation.key} ${field}→${table}: ${response.status} ${response.text.slice(0, 200)}`);
+    }
+    expect({ operation: operation.key, count: await h.db.knex(target).count({ n: '*' }).first() }).toEqual({ operation: operation.key, count: countBefore });
+    const own = operation.method === 'post' ? ownBody : { [tenantFields[0][0]]: await firstId(h.db.knex, tenantFields[0][1], acme) };
+    const response = await send(h.server, operation.method, path, owner, own);
+    if (response.status >= 300) failures.push(`${operation.key} with tenant A's own rows: ${response.status} ${response.text.slice(0, 200)}`);
+  }
+  expect(attacks).toBeGreaterThanOrEqual(10);
+  expect(failures).toEqual([]);
+});
+
+/** The table a collection POST writes to: the one its item routes name. */
+function tenantFieldsTable(operation: Operation): string {
+  const item = operations.find((other) => other.path === `${operation.path}/{id}` && other.resourceTable);
+  if (!item) throw new Error(`${operation.key}: no item route names its table`);
+  return item.resourceTable!;
+}
