@@ -132,7 +132,7 @@ export async function invoicesOf(company: Company, subscriptionId: string) {
 }
 
 export async function linesOf(company: Company, invoiceId: string) {
-  const lines = await company.scope.knex('invoice_lines').where({ company_id: company.companyId, invoice_id: invoiceId }).orderBy('created_at').orderBy('amount_minor', 'desc');
+  const lines = await company.scope.knex('invoice_lines').where({ company_id: company.companyId, invoice_id: invoiceId }).orderBy('amount_minor', 'desc');
   return lines.map((line) => ({ kind: line.kind, amount: line.amount_minor, period: [line.period_start, line.period_end] }));
 }
 
