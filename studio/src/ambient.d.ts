@@ -4,3 +4,9 @@ declare module '*.svelte' {
   const component: Component<Record<string, unknown>>;
   export default component;
 }
+
+/** The engine's action catalogue, printed at build time (see vite.config.ts). */
+declare module 'virtual:action-catalogue' {
+  const catalogue: Array<{ name: string; description: string }>;
+  export default catalogue;
+}

@@ -1,6 +1,7 @@
+import { ENGINE_ACTION_NAMES } from '../validation/engine-catalogue.fixture';
 import { ALL_STEP_TYPES } from '../graph/all-step-types.fixture';
 import { validateDraft } from '../validation/error-locations';
-import { addStep, allStepIds, connectRoute, findStep, removeSteps, renameStep, setStepField } from './definition-edits';
+import { addStep, allStepIds, connectRoute, findStep, removeRoutes, removeSteps, renameStep, setStepField, setStepPath } from './definition-edits';
 
 describe('definition edits', () => {
   it('sets a field of a step nested in a forEach body without touching the original', () => {
@@ -40,8 +41,26 @@ describe('definition edits', () => {
   it('adds a step with a fresh id that the validator reports as unreachable until a route leads to it', () => {
     const { definition, stepId } = addStep(ALL_STEP_TYPES, 'wait');
     expect(stepId).toBe('wait1');
-    expect(validateDraft(definition).filter((error) => error.nodeId === 'wait1').map((error) => error.message).join()).toMatch(/reach/i);
+    expect(validateDraft(definition, ENGINE_ACTION_NAMES).filter((error) => error.nodeId === 'wait1').map((error) => error.message).join()).toMatch(/reach/i);
     const connected = connectRoute(setStepField(definition, 'wait1', 'next', 'done'), 'pause', 'next', 'wait1');
-    expect(validateDraft(connected).filter((error) => error.nodeId === 'wait1')).toEqual([]);
+    expect(validateDraft(connected, ENGINE_ACTION_NAMES).filter((error) => error.nodeId === 'wait1')).toEqual([]);
+  });
+});
+
+describe('definition edits by path and by edge', () => {
+  it('sets a nested field and drops the object it leaves empty when cleared', () => {
+    const set = setStepPath(ALL_STEP_TYPES, 'charge', ['retry', 'initialInterval'], 'PT5M');
+    expect(findStep(set, 'charge')).toMatchObject({ retry: { maximumAttempts: 2, initialInterval: 'PT5M' } });
+    const cleared = setStepPath(setStepPath(set, 'charge', ['retry', 'initialInterval'], undefined), 'charge', ['retry', 'maximumAttempts'], undefined);
+    expect(findStep(cleared, 'charge')).not.toHaveProperty('retry');
+  });
+
+  it('sets the condition of one choice branch by index', () => {
+    expect(findStep(setStepPath(ALL_STEP_TYPES, 'decide', ['when', 1, 'condition'], false), 'decide')).toMatchObject({ when: [{ next: 'ask' }, { condition: false, next: 'each' }] });
+  });
+
+  it('removes routes by edge id', () => {
+    expect(findStep(removeRoutes(ALL_STEP_TYPES, ['ask:onTimeout', 'charge:onError']), 'ask')).not.toHaveProperty('onTimeout');
+    expect(findStep(removeRoutes(ALL_STEP_TYPES, ['charge:onError']), 'charge')).not.toHaveProperty('onError');
   });
 });

@@ -67,7 +67,7 @@ export function renameStep(definition: WorkflowDefinition, from: string, to: str
 export function connectRoute(definition: WorkflowDefinition, source: string, handle: RouteHandle, target: string): WorkflowDefinition {
   const graph = definitionToGraph(definition);
   const id = routeEdgeId(source, handle);
-  const edge: RouteEdge = { id, type: 'route', source, sourceHandle: handle, target, data: { route: handle } };
+  const edge: RouteEdge = { id, source, sourceHandle: handle, target, data: { route: handle } };
   return graphToDefinition({ ...graph, edges: [...graph.edges.filter((existing) => existing.id !== id), edge] });
 }
 
@@ -116,4 +116,26 @@ export function addStep(definition: WorkflowDefinition, type: StepType, action?:
   // Empty routes were placeholders for the form; the validator names what is missing.
   const withoutEmptyRoutes = JSON.parse(JSON.stringify(step, (key, value) => (value === '' && ['next', 'default', 'onApproved', 'onRejected'].includes(key) ? undefined : value)));
   return { definition: { ...definition, steps: [...definition.steps, withoutEmptyRoutes] } as WorkflowDefinition, stepId };
+}
+
+/** Removes routes by edge id (`<source>:<route>`), as deleting edges in the graph does. */
+export function removeRoutes(definition: WorkflowDefinition, edgeIds: string[]): WorkflowDefinition {
+  const graph = definitionToGraph(definition);
+  const removed = new Set(edgeIds);
+  return graphToDefinition({ ...graph, edges: graph.edges.filter((edge) => !removed.has(edge.id)) });
+}
+
+/** Sets (or with `undefined` removes) a value at a path inside a step, e.g. ['retry', 'maximumAttempts']; empty objects left behind are dropped. */
+export function setStepPath(definition: WorkflowDefinition, stepId: string, path: Array<string | number>, value: unknown): WorkflowDefinition {
+  const setIn = (target: unknown, [head, ...rest]: Array<string | number>): unknown => {
+    const container: Record<string, unknown> | unknown[] = Array.isArray(target) ? [...target] : { ...(target as Record<string, unknown> | undefined) };
+    const child = rest.length === 0 ? value : setIn((container as Record<string, unknown>)[head], rest);
+    const emptyObject = child !== null && typeof child === 'object' && !Array.isArray(child) && Object.keys(child).length === 0 && rest.length > 0;
+    if (child === undefined || emptyObject) {
+      if (Array.isArray(container)) container.splice(Number(head), 1);
+      else delete container[head];
+    } else (container as Record<string, unknown>)[head] = child;
+    return container;
+  };
+  return updateStep(definition, stepId, (step) => setIn(step, path) as Step);
 }

@@ -1,4 +1,5 @@
 /** Turns a definition into the studio's graph (see graph-types.ts for how nested lists are drawn). */
+import type { MarkerType } from '@xyflow/svelte';
 import type { Step, StepList, WorkflowDefinition } from '../../../../definitions/generated/definition';
 import {
   ROUTE_FIELDS, START_NODE_ID, branchNodeId, routeEdgeId,
@@ -7,8 +8,14 @@ import {
 
 const ORIGIN = { x: 0, y: 0 };
 
+const ARROW = { type: 'arrowclosed' as MarkerType };
+
+/** Plain `next` and list starts go unlabelled; choice branches read "if 1", "if 2"… like their handles. */
+export const routeLabel = (route: RouteHandle): string | undefined =>
+  route === 'next' || route === 'start' ? undefined : route.startsWith('when-') ? `if ${Number(route.slice(5)) + 1}` : route;
+
 function routeEdge(source: string, route: RouteHandle, target: string): RouteEdge {
-  return { id: routeEdgeId(source, route), type: 'route', source, sourceHandle: route, target, label: route === 'next' || route === 'start' ? undefined : route, data: { route } };
+  return { id: routeEdgeId(source, route), source, sourceHandle: route, target, label: routeLabel(route), markerEnd: ARROW, data: { route } };
 }
 
 function stepFields(step: Step): Record<string, unknown> {

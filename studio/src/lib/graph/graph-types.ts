@@ -34,7 +34,7 @@ export type FlowNode = StepNode | StartNode | BranchNode;
 
 /** A route: `next`, `onError`, `onTimeout`, `default`, `onApproved`, `onRejected`, `when-<index>` or `start`. */
 export type RouteHandle = RouteField | `when-${number}` | 'start';
-export type RouteEdge = Edge<{ route: RouteHandle }, 'route'>;
+export type RouteEdge = Edge<{ route: RouteHandle }>;
 
 export type DefinitionMeta = Omit<WorkflowDefinition, 'start' | 'steps'>;
 

@@ -1,6 +1,6 @@
 /**
- * The actions the studio offers until the API serves each tenant's catalogue: the core actions and the card
- * charge the installment template uses. Validation uses the same list, so a draft is checked as the engine would.
+ * The general-purpose actions the palette offers with a starting input. Every other action of the catalogue
+ * (the built-in flows' actions, connector verbs) can be chosen in the inspector.
  */
 import type { TransformMap } from '../../../../definitions/generated/definition';
 
@@ -19,7 +19,4 @@ export const PALETTE_ACTIONS: PaletteAction[] = [
   { name: 'core.createTask', label: 'Create task', input: { title: literal('Follow up'), entityType: literal('invoice'), entityId: logic({ var: 'input.invoiceId' }), kind: literal('collection') } },
   { name: 'core.notify', label: 'Notify user', input: { userId: literal(''), title: literal('Heads up') } },
   { name: 'core.httpRequest', label: 'HTTP request', input: { method: literal('POST'), url: literal('https://example.com/hook') } },
-  { name: 'stripe@2.chargeCard', label: 'Charge card (Stripe v2)', input: { amount: logic({ var: 'input.amountDue' }) } },
 ];
-
-export const KNOWN_ACTION_NAMES = PALETTE_ACTIONS.map((action) => action.name);

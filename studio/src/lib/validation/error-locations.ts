@@ -3,7 +3,6 @@ import type { WorkflowDefinition } from '../../../../definitions/generated/defin
 import { createActionCatalogue } from '../../../../engine/dsl/semantics/action-catalogue';
 import { validateDefinition } from '../../../../engine/dsl/validation/validate-definition';
 import { START_NODE_ID, branchNodeId } from '../graph/graph-types';
-import { KNOWN_ACTION_NAMES } from './action-palette';
 
 export interface LocatedError {
   pointer: string;
@@ -42,10 +41,13 @@ export function locatePointer(definition: unknown, pointer: string): { nodeId: s
   return { nodeId, field: rest.join('/') };
 }
 
-const catalogue = createActionCatalogue(KNOWN_ACTION_NAMES);
+const catalogues = new WeakMap<readonly string[], ReturnType<typeof createActionCatalogue>>();
 
-export function validateDraft(definition: WorkflowDefinition): LocatedError[] {
-  return validateDefinition(definition, { actions: catalogue }).errors.map((error) => ({ ...error, ...locatePointer(definition, error.pointer) }));
+/** `actionNames` is the tenant's catalogue: the core actions and connector verbs a definition may call. */
+export function validateDraft(definition: WorkflowDefinition, actionNames: readonly string[]): LocatedError[] {
+  if (!catalogues.has(actionNames)) catalogues.set(actionNames, createActionCatalogue(actionNames));
+  const actions = catalogues.get(actionNames)!;
+  return validateDefinition(definition, { actions }).errors.map((error) => ({ ...error, ...locatePointer(definition, error.pointer) }));
 }
 
 /** Errors grouped by node id, for drawing them on the graph. */

@@ -1,0 +1,116 @@
+/**
+ * The studio in a real headless Chromium: start a draft from the dunning template, shorten its payment wait and
+ * lower the reminder condition in the inspector, see a malformed duration reported on the node and field and fix it,
+ * undo and redo, and simulate: the timeline shows each reminder, the collections task and the run's end by day.
+ */
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, buildStudio, openStudio } from './studio-browser';
+
+jest.setTimeout(60_000);
+
+let studio: Awaited<ReturnType<typeof openStudio>>;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  buildStudio();
+  studio = await openStudio();
+  page = studio.page;
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+});
+
+afterAll(async () => {
+  await studio?.close();
+});
+
+const node = (id: string) => page.locator(`.svelte-flow__node[data-id="${id}"]`);
+const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+const timelineRows = () => page.locator('.timeline-row').evaluateAll((rows) => rows.map((row) => `${row.querySelector('.timeline-day')?.textContent} · ${row.querySelector('.timeline-text')?.textContent} @ ${row.querySelector('time')?.getAttribute('datetime')}`));
+const EMAIL = 'email “invoice-reminder” to ada@example.com';
+const ESCALATION = 'approval task for role collections: Invoice unpaid after three reminders: send to collections?';
+
+describe('the studio editor in headless Chromium', () => {
+  it('lists the built-in templates and opens the dunning ladder as a valid draft on the graph', async () => {
+    await page.goto(studio.url);
+    await page.getByRole('heading', { name: 'New definition' }).waitFor();
+    await shot('01-templates');
+    await page.getByRole('button', { name: 'Use template Dunning ladder' }).click();
+    await node('awaitPayment').waitFor();
+    expect(await page.locator('.svelte-flow__node').count()).toBe(10);
+    expect(await page.getByRole('status').textContent()).toContain('Valid');
+    await shot('02-editor-dunning');
+  });
+
+  it('shows a malformed wait duration on the node and on the inspector field, and clears it once fixed', async () => {
+    await node('awaitPayment').click();
+    const timeout = page.getByLabel('Timeout', { exact: true });
+    await timeout.fill('14 days');
+    await timeout.press('Tab');
+    await node('awaitPayment').locator('.node-error').first().waitFor();
+    expect(await node('awaitPayment').locator('.node-error').first().textContent()).toMatch(/^timeout: .*duration/i);
+    expect(await timeout.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('status').textContent()).toMatch(/1 problem/);
+    await shot('03-validation-error');
+    await timeout.fill('P14D');
+    await timeout.press('Tab');
+    await page.getByRole('status').filter({ hasText: 'Valid' }).waitFor();
+    expect(await node('awaitPayment').locator('.node-error').count()).toBe(0);
+    expect(await node('awaitPayment').textContent()).toContain('payment.received, at most P14D');
+  });
+
+  it('changes the choice condition in the condition builder, and undoes and redoes it with the keyboard', async () => {
+    await node('again').click();
+    const value = page.locator('#when-0-condition-value');
+    expect(await value.inputValue()).toBe('3');
+    expect(await page.locator('#when-0-condition-field').inputValue()).toBe('vars.reminders');
+    await value.fill('2');
+    await value.press('Tab');
+    await page.locator('.svelte-flow__pane').click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('Control+z');
+    await node('again').click();
+    expect(await page.locator('#when-0-condition-value').inputValue()).toBe('3');
+    await page.locator('.svelte-flow__pane').click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('Control+Shift+z');
+    await node('again').click();
+    expect(await page.locator('#when-0-condition-value').inputValue()).toBe('2');
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    const href = (await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href')) ?? '';
+    const draft = JSON.parse(decodeURIComponent(href.replace(/^data:application\/json;charset=utf-8,/, '')));
+    expect(draft.steps.find((step: { id: string }) => step.id === 'awaitPayment')).toMatchObject({ timeout: 'P14D' });
+    expect(draft.steps.find((step: { id: string }) => step.id === 'again').when[0].condition).toEqual({ '<': [{ var: 'vars.reminders' }, 2] });
+    expect(await page.locator('.cm-content').textContent()).toContain('"key": "dunning-ladder"');
+    await shot('04-json-view');
+  });
+
+  it('simulates the edited draft without a payment: reminders on days 1 and 15, the collections task on day 29, failure on day 36', async () => {
+    await page.getByRole('tab', { name: 'Simulate' }).click();
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.locator('.timeline-row').first().waitFor();
+    expect(await timelineRows()).toEqual([
+      'day 1 · run starts @ 2024-01-15',
+      `day 1 · ${EMAIL} @ 2024-01-15`,
+      'day 1 · waits for payment.received until 2024-01-29 @ 2024-01-15',
+      'day 15 · no payment.received in time (awaitPayment) @ 2024-01-29',
+      `day 15 · ${EMAIL} (2nd time) @ 2024-01-29`,
+      'day 15 · waits for payment.received until 2024-02-12 @ 2024-01-29',
+      'day 29 · no payment.received in time (awaitPayment) @ 2024-02-12',
+      `day 29 · ${ESCALATION} @ 2024-02-12`,
+      'day 36 · no decision in time (escalate) @ 2024-02-19',
+      'day 36 · run fails: SentToCollections, The invoice was not paid after three reminders. @ 2024-02-19',
+    ]);
+    await shot('05-simulation-unpaid');
+  });
+
+  it('simulates a payment arriving on day 20: the run succeeds that day after two reminders', async () => {
+    await page.getByLabel('arrives').check();
+    await page.getByLabel('on day').fill('20');
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.locator('.timeline-row', { hasText: 'run succeeds' }).waitFor();
+    expect((await timelineRows()).slice(-2)).toEqual([
+      'day 20 · payment.received arrives @ 2024-02-03',
+      'day 20 · run succeeds with {"outcome":"paid","reminders":2} @ 2024-02-03',
+    ]);
+    await shot('06-simulation-paid');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,12 @@
+import { stepSummary } from './step-summary';
+
+describe('stepSummary', () => {
+  it('shows a wait by its duration, or by its until rule', () => {
+    expect(stepSummary('wait', { duration: 'P30D' })).toBe('for P30D');
+    expect(stepSummary('wait', { until: { date: { var: 'item.installment.dueDate' } } })).toBe('until {"var":"item.installment.dueDate"}');
+  });
+
+  it('shows an event wait with its timeout', () => {
+    expect(stepSummary('waitForEvent', { event: 'payment.received', timeout: 'P30D' })).toBe('payment.received, at most P30D');
+  });
+});
