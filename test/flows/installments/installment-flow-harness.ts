@@ -40,6 +40,11 @@ export interface InstallmentFlow {
   dispatch(): Promise<void>;
   installments(contractId: string): Promise<InstallmentRowView[]>;
   settle(): Promise<void>;
+  /**
+   * The run's output once it has ended, read through the state query: awaiting handle.result() would unlock the test
+   * server's time skipping, which then jumps years ahead even with nothing left to run.
+   */
+  output(handle: WorkflowHandle): Promise<unknown>;
 }
 
 export interface InstallmentRowView {
@@ -132,6 +137,12 @@ export async function createInstallmentFlow(): Promise<InstallmentFlow> {
     installments(contractId) {
       return h.db.knex('contract_installments').where({ company_id: h.companyId, contract_id: contractId }).orderBy('sequence')
         .select('id', 'sequence', 'due_date', 'principal_minor', 'fee_minor', 'interest_minor', 'paid_minor', 'status', 'overdue_since', 'charges_accrued_through');
+    },
+    async output(handle) {
+      await flow.settle();
+      const description = await handle.describe();
+      if (description.status.name !== 'COMPLETED') throw new Error(`run ${handle.workflowId} is ${description.status.name}, not completed`);
+      return (await handle.query(stateQuery)).output;
     },
     async settle() {
       const allCaughtUp = async () => (await Promise.all(handles.map(async (handle) => caughtUp(handle, await nowMs())))).every(Boolean);

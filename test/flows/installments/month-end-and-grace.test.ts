@@ -55,7 +55,7 @@ test('month-end clamping: due on the 31st through February of a leap year — re
   await flow.pay(rows[2].id, 25_000, 'leap-3');
   await flow.advanceTo(`${year}-04-30`, '10:00');
   await flow.pay(rows[3].id, 25_000, 'leap-4');
-  expect(await handle.result()).toMatchObject({ outcome: 'completed' });
+  expect(await flow.output(handle)).toMatchObject({ outcome: 'completed' });
   expect((await flow.installments(contractId)).map((row) => [row.status, row.paid_minor])).toEqual([
     ['paid', 25_000], ['paid', 26_325], ['paid', 25_000], ['paid', 25_000],
   ]);
@@ -85,6 +85,6 @@ test('grace days: paid on the last day of grace costs nothing; unpaid, the fee a
   await flow.advanceTo(addDays(second, 13), '00:30');
   expect((await flow.installments(contractId))[1]).toMatchObject({ fee_minor: 5_000, interest_minor: 650, charges_accrued_through: addDays(second, 13) });
   await flow.pay(rows[1].id, 105_650, 'grace-2');
-  expect(await handle.result()).toMatchObject({ outcome: 'completed' });
+  expect(await flow.output(handle)).toMatchObject({ outcome: 'completed' });
   expect((await flow.installments(contractId))[1]).toMatchObject({ status: 'paid', paid_minor: 105_650 });
 });

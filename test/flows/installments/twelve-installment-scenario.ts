@@ -87,7 +87,7 @@ export async function runTwelveInstallmentScenario(flow: InstallmentFlow): Promi
 
   await flow.advanceTo(addDays(due[5], -10), '10:00');
   await flow.pay(rows[5].id, 6 * 83_333 + 83_337, 'c12-payoff');
-  const runOutput = await handle.result();
+  const runOutput = await flow.output(handle);
 
   const knex = flow.h.db.knex;
   const payments: PaymentRowView[] = (
