@@ -22,7 +22,7 @@ export function coversGrants(held: readonly string[], roleGrants: readonly strin
 }
 
 /** Areas that only operators of the tenant's data may change; designers and viewers only read them. */
-const OPERATIONAL_WRITES = ['contacts', 'deals', 'invoices', 'contracts', 'payments', 'subscriptions'].map((area) => `${area}.write`);
+const OPERATIONAL_WRITES = ['contacts', 'deals', 'invoices', 'contracts', 'payments', 'subscriptions', 'sales', 'sale_items', 'activities', 'tasks', 'calendar_events'].map((area) => `${area}.write`);
 
 /** The roles every new tenant starts with. The owner alone manages the company itself. */
 export const DEFAULT_ROLES: { key: string; name: string; permissions: string[] }[] = [

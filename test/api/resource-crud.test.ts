@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { RESOURCES } from '../../engine/api/resources/resource-table';
 import { sortKeys } from '../../engine/api/resources/resource-schemas';
@@ -113,4 +114,36 @@ test('every filterable and sortable column is backed by an index that starts (co
   const indexed = new Set((rows as { table_name: string; column_name: string }[]).map((row) => `${row.table_name}.${row.column_name}`));
   const missing = RESOURCES.flatMap((resource) => [...resource.filters, ...sortKeys(resource)].map((column) => `${resource.table}.${column}`)).filter((key) => !indexed.has(key));
   expect(missing).toEqual([]);
+});
+
+test('writes emit <entity>.created/updated/deleted into the outbox with ids and amounts only; a refused write emits nothing', async () => {
+  const contactId = await contact(acme, 'Event Customer');
+  const events = () => h.db.knex('domain_events').where({ company_id: acme.companyId, entity_type: 'invoice' }).orderBy('created_at').select('name', 'entity_id', 'payload');
+  const invoice = await acme.agent
+    .post('/api/invoices')
+    .send({ contact_id: contactId, invoice_number: 'EV-1', currency: 'EUR', subtotal_minor: 12_345, total_minor: 12_345, issue_date: '2026-11-01', due_date: '2026-11-30' });
+  expect(invoice.status).toBe(201);
+  await acme.agent.patch(`/api/invoices/${invoice.body.id}`).send({ status: 'open' });
+  await acme.agent.delete(`/api/invoices/${invoice.body.id}`);
+  const emitted = await events();
+  expect(emitted.map((event: { name: string; entity_id: string }) => [event.name, event.entity_id])).toEqual([
+    ['invoice.created', invoice.body.id],
+    ['invoice.updated', invoice.body.id],
+    ['invoice.deleted', invoice.body.id],
+  ]);
+  expect(emitted[0].payload).toEqual({
+    contactId,
+    subscriptionId: null,
+    status: 'draft',
+    currency: 'EUR',
+    subtotalMinor: 12_345,
+    taxMinor: 0,
+    totalMinor: 12_345,
+    amountPaidMinor: 0,
+    issueDate: '2026-11-01',
+    dueDate: '2026-11-30',
+  });
+  const refused = await acme.agent.post('/api/invoices').send({ contact_id: randomUUID(), invoice_number: 'EV-2', currency: 'EUR', issue_date: '2026-11-01', due_date: '2026-11-30' });
+  expect(refused.status).toBe(422);
+  expect(await events()).toHaveLength(3);
 });

@@ -3,12 +3,14 @@ import { BankAccount, Contact, Contract, ContractInstallment, Deal, Invoice, Pay
 import { PLACEHOLDER_ID, type ResourceDefinition } from './resource-definition';
 
 /**
- * Every resource served by the generic CRUD routes. Installments and payments are read-only here: their amounts
- * and statuses are derived by the database, and payments are recorded through their own domain actions.
+ * The resources the studio and integrations use most: CRM, catalog, billing, banking, webhooks. Installments and
+ * payments are read-only here: their amounts and statuses are derived by the database, and payments are recorded
+ * through their own domain actions.
  */
-export const RESOURCES: ResourceDefinition[] = [
+export const CORE_RESOURCES: ResourceDefinition[] = [
   {
     table: 'contacts',
+    eventEntity: 'contact',
     model: Contact,
     tag: 'CRM',
     summary: 'contacts (customers and prospects)',
@@ -20,6 +22,7 @@ export const RESOURCES: ResourceDefinition[] = [
   },
   {
     table: 'deals',
+    eventEntity: 'deal',
     model: Deal,
     tag: 'CRM',
     summary: 'deals',
@@ -55,6 +58,7 @@ export const RESOURCES: ResourceDefinition[] = [
   },
   {
     table: 'invoices',
+    eventEntity: 'invoice',
     model: Invoice,
     tag: 'Billing',
     summary: 'invoices',
@@ -71,6 +75,7 @@ export const RESOURCES: ResourceDefinition[] = [
   },
   {
     table: 'contracts',
+    eventEntity: 'contract',
     model: Contract,
     tag: 'Billing',
     summary: 'installment contracts',
@@ -99,6 +104,7 @@ export const RESOURCES: ResourceDefinition[] = [
   },
   {
     table: 'subscriptions',
+    eventEntity: 'subscription',
     model: Subscription,
     tag: 'Billing',
     summary: 'subscriptions to plans',

@@ -19,6 +19,12 @@ export interface ResourceDefinition {
   /** Per-field schema overrides for requests, e.g. a narrower enum than the column allows. */
   requestFieldSchemas?: Record<string, JsonSchema>;
   deletable?: boolean;
+  /** Rows are written once and never changed (ledger-like): no PATCH route. */
+  immutable?: boolean;
+  /** Columns kept out of responses (capability tokens); hashes and ciphertexts are always left out by the models. */
+  hidden?: string[];
+  /** When set, creates, updates and deletes emit `<entity>.created|updated|deleted` in the same transaction. */
+  eventEntity?: string;
   /** Equality filters on indexed columns. */
   filters: string[];
   /** Columns allowed in `sort` besides created_at: non-null and indexed. */

@@ -2,6 +2,7 @@ import type { Model } from 'objection';
 import type { TenantScope } from '../../db/tenant-scope';
 import { ProblemError, notFound } from '../http/problem';
 import type { ResourceDefinition } from './resource-definition';
+import { emitResourceEvent } from './resource-events';
 
 interface ListOptions {
   limit: number;
@@ -60,19 +61,39 @@ export async function getRow(scope: TenantScope, definition: ResourceDefinition,
   return row;
 }
 
-export async function createRow(scope: TenantScope, definition: ResourceDefinition, row: Record<string, unknown>): Promise<Model> {
-  return scope.transaction(async (tx) => tx.query(definition.model).insertAndFetch(row));
+type Row = Record<string, unknown> & { id: string };
+
+function plain(model: Model): Row {
+  return model.toJSON() as Row;
+}
+
+export async function createRow(scope: TenantScope, definition: ResourceDefinition, values: Record<string, unknown>): Promise<Model> {
+  return scope.transaction(async (tx) => {
+    const row = await tx.query(definition.model).insertAndFetch(values);
+    await emitResourceEvent(tx.knex, tx.companyId, definition, 'created', plain(row));
+    return row;
+  });
 }
 
 export async function patchRow(scope: TenantScope, definition: ResourceDefinition, id: string, changes: Record<string, unknown>): Promise<Model> {
-  const row: Model | undefined = await scope.transaction(async (tx) => tx.query(definition.model).patchAndFetchById(id, changes));
+  const row: Model | undefined = await scope.transaction(async (tx) => {
+    const changed = await tx.query(definition.model).patchAndFetchById(id, changes);
+    if (changed) await emitResourceEvent(tx.knex, tx.companyId, definition, 'updated', plain(changed));
+    return changed;
+  });
   if (!row) throw notFound(singular(definition));
   return row;
 }
 
 /** Deletes per the schema's deletion rules: a RESTRICT comes back from the transaction as RowInUseError (409). */
 export async function deleteRow(scope: TenantScope, definition: ResourceDefinition, id: string): Promise<void> {
-  const deleted: number = await scope.transaction(async (tx) => tx.query(definition.model).deleteById(id));
+  const deleted: boolean = await scope.transaction(async (tx) => {
+    const row = await tx.query(definition.model).findById(id);
+    if (!row) return false;
+    await tx.query(definition.model).deleteById(id);
+    await emitResourceEvent(tx.knex, tx.companyId, definition, 'deleted', plain(row));
+    return true;
+  });
   if (!deleted) throw notFound(singular(definition));
 }
 
