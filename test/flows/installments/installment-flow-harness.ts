@@ -36,8 +36,10 @@ export interface InstallmentFlow {
   advanceTo(date: string, time?: string): Promise<void>;
   pay(installmentId: string, amountMinor: number, key: string): ReturnType<typeof recordInstallmentPayment>;
   reverse(paymentId: string, key: string): ReturnType<typeof reverseInstallmentPayment>;
-  /** Delivers outbox events (payment.received …) to the runs, as the worker's dispatcher does. */
+  /** Delivers outbox events (payment.received …) to the runs, as the worker's dispatcher does, then lets the runs catch up. */
   dispatch(): Promise<void>;
+  /** Delivers outbox events without waiting for any run (while no worker runs, none would catch up). */
+  deliverEvents(): Promise<void>;
   installments(contractId: string): Promise<InstallmentRowView[]>;
   settle(): Promise<void>;
   /**
@@ -131,8 +133,11 @@ export async function createInstallmentFlow(): Promise<InstallmentFlow> {
       return reversed;
     },
     async dispatch() {
-      await dispatchPendingEvents(h.db.knex, { engine: h.engine, storeFor: (scope) => definitionStore(scope, catalogue) });
+      await flow.deliverEvents();
       await flow.settle();
+    },
+    async deliverEvents() {
+      await dispatchPendingEvents(h.db.knex, { engine: h.engine, storeFor: (scope) => definitionStore(scope, catalogue) });
     },
     installments(contractId) {
       return h.db.knex('contract_installments').where({ company_id: h.companyId, contract_id: contractId }).orderBy('sequence')
