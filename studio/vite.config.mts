@@ -12,11 +12,13 @@ const CATALOGUE_MODULE = 'virtual:action-catalogue';
 function actionCatalogue(): Plugin {
   return {
     name: 'ledgerflow-action-catalogue',
-    resolveId: (id) => (id === CATALOGUE_MODULE ? `\0${CATALOGUE_MODULE}` : undefined),
-    load(id) {
-      if (id !== `\0${CATALOGUE_MODULE}`) return undefined;
-      const printed = execFileSync(join(repositoryRoot, 'node_modules', '.bin', 'tsx'), [join(studioRoot, 'scripts', 'print-action-catalogue.ts')], { cwd: repositoryRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-      return `export default ${printed};`;
+    resolveId: { filter: { id: /^virtual:action-catalogue$/ }, handler: () => `\0${CATALOGUE_MODULE}` },
+    load: {
+      filter: { id: /^\0virtual:action-catalogue$/ },
+      handler() {
+        const printed = execFileSync(join(repositoryRoot, 'node_modules', '.bin', 'tsx'), [join(studioRoot, 'scripts', 'print-action-catalogue.ts')], { cwd: repositoryRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+        return `export default ${printed};`;
+      },
     },
   };
 }
@@ -26,5 +28,6 @@ export default defineConfig({
   base: './',
   plugins: [svelte(), actionCatalogue()],
   server: { fs: { allow: [repositoryRoot] } },
-  build: { outDir: join(studioRoot, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  // Printing the catalogue takes a Node start; that is expected, not a slow plugin worth a warning.
+  build: { outDir: join(studioRoot, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 2000, rolldownOptions: { checks: { pluginTimings: false } } },
 });

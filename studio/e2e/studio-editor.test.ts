@@ -82,6 +82,25 @@ describe('the studio editor in headless Chromium', () => {
     await shot('04-json-view');
   });
 
+  it('adds a step from the palette, reports it unreachable on its node, and Ctrl+Z takes the addition back', async () => {
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByRole('button', { name: 'Wait', exact: true }).click();
+    await node('wait1').locator('.node-error').first().waitFor();
+    expect(await node('wait1').locator('.node-error').first().textContent()).toMatch(/reach/i);
+    expect(await page.getByLabel('Duration').inputValue()).toBe('P1D');
+    await shot('05-added-step-unreachable');
+    await page.keyboard.press('Control+z');
+    expect(await node('wait1').count()).toBe(0);
+    expect(await page.getByRole('status').textContent()).toContain('Valid');
+  });
+
+  it('selects a focused step node with Enter and shows it in the inspector', async () => {
+    await node('count').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'set step' }).waitFor();
+    expect(await page.locator('#field-id').inputValue()).toBe('count');
+  });
+
   it('simulates the edited draft without a payment: reminders on days 1 and 15, the collections task on day 29, failure on day 36', async () => {
     await page.getByRole('tab', { name: 'Simulate' }).click();
     await page.getByRole('button', { name: 'Simulate' }).click();
@@ -98,7 +117,7 @@ describe('the studio editor in headless Chromium', () => {
       'day 36 · no decision in time (escalate) @ 2024-02-19',
       'day 36 · run fails: SentToCollections, The invoice was not paid after three reminders. @ 2024-02-19',
     ]);
-    await shot('05-simulation-unpaid');
+    await shot('06-simulation-unpaid');
   });
 
   it('simulates a payment arriving on day 20: the run succeeds that day after two reminders', async () => {
@@ -110,7 +129,7 @@ describe('the studio editor in headless Chromium', () => {
       'day 20 · payment.received arrives @ 2024-02-03',
       'day 20 · run succeeds with {"outcome":"paid","reminders":2} @ 2024-02-03',
     ]);
-    await shot('06-simulation-paid');
+    await shot('07-simulation-paid');
     expect(pageErrors).toEqual([]);
   });
 });
