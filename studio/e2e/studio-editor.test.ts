@@ -82,6 +82,17 @@ describe('the studio editor in headless Chromium', () => {
     await shot('04-json-view');
   });
 
+  it('applies an edit typed in the JSON view to the draft, and Ctrl+Z outside the editor takes it back', async () => {
+    const href = (await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href')) ?? '';
+    const draft = JSON.parse(decodeURIComponent(href.replace(/^data:application\/json;charset=utf-8,/, '')));
+    await page.locator('.cm-content').fill(JSON.stringify({ ...draft, name: 'Dunning ladder, fortnightly' }, null, 2));
+    await page.locator('.draft-name', { hasText: 'Dunning ladder, fortnightly' }).waitFor();
+    await page.locator('.svelte-flow__pane').click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('Control+z');
+    await page.locator('.draft-name', { hasText: /^Dunning ladder ·/ }).waitFor();
+    expect(await page.locator('.cm-content').textContent()).toContain('"name": "Dunning ladder",');
+  });
+
   it('adds a step from the palette, reports it unreachable on its node, and Ctrl+Z takes the addition back', async () => {
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await page.getByRole('button', { name: 'Wait', exact: true }).click();

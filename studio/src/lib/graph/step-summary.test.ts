@@ -6,6 +6,10 @@ describe('stepSummary', () => {
     expect(stepSummary('wait', { until: { date: { var: 'item.installment.dueDate' } } })).toBe('until {"var":"item.installment.dueDate"}');
   });
 
+  it('counts a choice\'s conditions in words', () => {
+    expect([stepSummary('choice', { when: [{}] }), stepSummary('choice', { when: [{}, {}] })]).toEqual(['1 condition', '2 conditions']);
+  });
+
   it('shows an event wait with its timeout', () => {
     expect(stepSummary('waitForEvent', { event: 'payment.received', timeout: 'P30D' })).toBe('payment.received, at most P30D');
   });

@@ -7,7 +7,10 @@ export function stepSummary(type: StepType, fields: Record<string, unknown>): st
     case 'action': return text(fields.action);
     case 'wait': return fields.duration ? `for ${text(fields.duration)}` : `until ${text((fields.until as { date?: unknown } | undefined)?.date)}`;
     case 'waitForEvent': return `${text(fields.event)}${fields.timeout ? `, at most ${text(fields.timeout)}` : ''}`;
-    case 'choice': return `${(fields.when as unknown[] | undefined)?.length ?? 0} conditions`;
+    case 'choice': {
+      const count = (fields.when as unknown[] | undefined)?.length ?? 0;
+      return `${count} ${count === 1 ? 'condition' : 'conditions'}`;
+    }
     case 'set': return Object.keys((fields.assign as object | undefined) ?? {}).join(', ') || 'nothing yet';
     case 'forEach': return `each of ${text(fields.items)}`;
     case 'parallel': return `join ${text(fields.join)}`;
