@@ -22,7 +22,8 @@ async function main(): Promise<void> {
       for (const definition of scenario.definitions) await h.publish(definition);
       h.engine.historyLimit = scenario.historyLimit;
       const main = scenario.definitions[scenario.definitions.length - 1];
-      const started = await h.start({ definitionKey: main.key, input: scenario.input ?? {} });
+      const input = scenario.prepare ? await scenario.prepare(h) : scenario.input;
+      const started = await h.start({ definitionKey: main.key, input: input ?? {} });
       const handle = h.env.client.workflow.getHandle(started.workflowId);
       await scenario.drive?.(handle, h);
       await handle.result().catch(() => undefined);

@@ -4,6 +4,7 @@ import { decideApproval } from '../../engine/runs/decide-approval';
 import { eventSignal } from '../../workflows/run-messages';
 import type { EngineHarness } from '../helpers/engine-harness';
 import { flow, literal, logic } from '../engine/definitions';
+import { dunningScenario } from './dunning-scenario';
 
 /** A run whose history is recorded once and replayed on every CI run against the current workflow code. */
 export interface ReplayScenario {
@@ -11,6 +12,8 @@ export interface ReplayScenario {
   definitions: WorkflowDefinition[];
   input?: unknown;
   historyLimit?: number;
+  /** Writes the rows the run reads before it starts, and returns its input (instead of `input`). */
+  prepare?(h: EngineHarness): Promise<unknown>;
   drive?(handle: WorkflowHandle, h: EngineHarness): Promise<void>;
 }
 
@@ -87,4 +90,5 @@ export const REPLAY_SCENARIOS: ReplayScenario[] = [
       { id: 'done', type: 'succeed', output: { days: logic({ var: 'vars.days' }) } },
     ], { variables: { days: { initial: 0 } } })],
   },
+  dunningScenario,
 ];
