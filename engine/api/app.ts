@@ -12,6 +12,7 @@ import { contractRoutes } from './routes/contract-routes';
 import { healthRoutes } from './routes/health';
 import { resourceRoutes } from './resources/resource-routes';
 import { sessionRoutes } from './routes/session-routes';
+import { twoFactorRoutes } from './routes/two-factor-routes';
 import { mountRoutes } from './routing/mount-routes';
 import type { ApiServices, RouteDefinition } from './routing/route-definition';
 
@@ -30,7 +31,7 @@ export interface AppDependencies {
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
 export function apiRoutes(): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...resourceRoutes());
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...resourceRoutes());
   return routes;
 }
 

@@ -32,6 +32,8 @@ const TITLES: Record<string, string> = {
   method_not_allowed: 'Method not allowed',
   unauthenticated: 'Sign-in required',
   invalid_credentials: 'Wrong email or password',
+  two_factor_required: 'Two-factor code required',
+  invalid_second_factor: 'Wrong two-factor code',
   forbidden: 'Not allowed',
   csrf_failed: 'Missing or wrong CSRF token',
   rate_limited: 'Too many requests',

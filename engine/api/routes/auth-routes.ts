@@ -62,11 +62,20 @@ export function authRoutes(): RouteDefinition[] {
       summary: 'Sign in with email and password; sets the session cookie',
       tag: 'Auth',
       access: 'public',
-      body: closedObject({ email, password: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH }, company: { type: 'string', maxLength: 63 } }, ['email', 'password']),
+      body: closedObject(
+        {
+          email,
+          password: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
+          company: { type: 'string', maxLength: 63 },
+          code: { type: 'string', pattern: '^[0-9]{6}$' },
+          recovery_code: { type: 'string', minLength: 1, maxLength: 64 },
+        },
+        ['email', 'password'],
+      ),
       responses: { 200: { description: 'Signed in', schema: OK_OBJECT } },
       handler: async (input) => {
         throttle(input);
-        const { companyId, userId } = await signIn(input.services.knex, input.body as Parameters<typeof signIn>[1]);
+        const { companyId, userId } = await signIn(input.services.knex, input.services.secretBox, input.body as Parameters<typeof signIn>[2]);
         return signedInResponse(input, companyId, userId, 200);
       },
     },
