@@ -66,8 +66,16 @@ export function addDays(date: string, days: number): string {
   return formatCalendarDate(addCalendarDays(parseCalendarDate(date)!, days));
 }
 
+/** The built-in definition as a tenant would publish it, with some variables replaced. */
+export function installmentScheduleDefinition(variables: Record<string, unknown> = {}): WorkflowDefinition {
+  const { $schema: _schema, ...document } = template as Record<string, unknown>;
+  const base = document as unknown as WorkflowDefinition;
+  const merged = Object.fromEntries(Object.entries(base.variables ?? {}).map(([name, variable]) => [name, name in variables ? { ...variable, initial: variables[name] } : variable]));
+  return { ...base, variables: merged };
+}
+
 /** A run is caught up when it has ended, or waits only on events and on timers still in the future, with no activity in flight. */
-async function caughtUp(handle: WorkflowHandle, nowMs: number): Promise<boolean> {
+export async function caughtUp(handle: WorkflowHandle, nowMs: number): Promise<boolean> {
   const description = await handle.describe();
   if (description.status.name !== 'RUNNING') return true;
   if ((description.raw.pendingActivities ?? []).length > 0 || description.raw.pendingWorkflowTask) return false;
@@ -90,10 +98,7 @@ export async function createInstallmentFlow(): Promise<InstallmentFlow> {
   const flow: InstallmentFlow = {
     h,
     async publish(variables = {}) {
-      const { $schema: _schema, ...document } = template as Record<string, unknown>;
-      const base = document as unknown as WorkflowDefinition;
-      const merged = Object.fromEntries(Object.entries(base.variables ?? {}).map(([name, variable]) => [name, name in variables ? { ...variable, initial: variables[name] } : variable]));
-      await h.publish({ ...base, variables: merged } as WorkflowDefinition);
+      await h.publish(installmentScheduleDefinition(variables));
     },
     async createContract(terms) {
       contracts += 1;
