@@ -26,6 +26,17 @@ afterAll(async () => {
 const node = (id: string) => page.locator(`.svelte-flow__node[data-id="${id}"]`);
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
 const timelineRows = () => page.locator('.timeline-row').evaluateAll((rows) => rows.map((row) => `${row.querySelector('.timeline-day')?.textContent} · ${row.querySelector('.timeline-text')?.textContent} @ ${row.querySelector('time')?.getAttribute('datetime')}`));
+/** The draft as the JSON view would download it. */
+const downloadedDraft = async () => {
+  const href = (await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href')) ?? '';
+  return JSON.parse(decodeURIComponent(href.replace(/^data:application\/json;charset=utf-8,/, '')));
+};
+const routeTarget = async (stepId: string, route: string) => {
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  const draft = await downloadedDraft();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  return draft.steps.find((step: { id: string }) => step.id === stepId)?.[route];
+};
 const EMAIL = 'email “invoice-reminder” to ada@example.com';
 const ESCALATION = 'approval task for role collections: Invoice unpaid after three reminders: send to collections?';
 
@@ -103,6 +114,21 @@ describe('the studio editor in headless Chromium', () => {
     await page.keyboard.press('Control+z');
     expect(await node('wait1').count()).toBe(0);
     expect(await page.getByRole('status').textContent()).toContain('Valid');
+  });
+
+  it('redraws a route by dragging from a node\'s handle to another node, and Ctrl+Z takes it back', async () => {
+    const from = node('count').locator('.svelte-flow__handle[data-handleid="next"]');
+    const to = node('paid').locator('.svelte-flow__handle.target');
+    const [start, end] = [await from.boundingBox(), await to.boundingBox()];
+    await page.mouse.move(start!.x + start!.width / 2, start!.y + start!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(end!.x + end!.width / 2, end!.y + end!.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await page.locator('.svelte-flow__edge[data-id="count:next"]').waitFor();
+    expect(await routeTarget('count', 'next')).toBe('paid');
+    expect(await page.getByRole('status').textContent()).toMatch(/problem/);
+    await page.keyboard.press('Control+z');
+    expect(await routeTarget('count', 'next')).toBe('awaitPayment');
   });
 
   it('selects a focused step node with Enter and shows it in the inspector', async () => {

@@ -48,6 +48,11 @@ describe('definition edits', () => {
 });
 
 describe('definition edits by path and by edge', () => {
+  it('leaves a half-written forEach without a body alone instead of throwing', () => {
+    const halfWritten = { ...ALL_STEP_TYPES, steps: [{ id: 'each', type: 'forEach', items: [], itemVariable: 'n', mode: 'sequential' }] } as never;
+    expect(allStepIds(setStepField(halfWritten, 'each', 'items', [1]))).toEqual(['each']);
+  });
+
   it('sets a nested field and drops the object it leaves empty when cleared', () => {
     const set = setStepPath(ALL_STEP_TYPES, 'charge', ['retry', 'initialInterval'], 'PT5M');
     expect(findStep(set, 'charge')).toMatchObject({ retry: { maximumAttempts: 2, initialInterval: 'PT5M' } });

@@ -10,11 +10,12 @@ type AnyStep = Step & Record<string, unknown>;
 /** Applies `change` to every step list of the definition, nested ones included. */
 function mapLists(definition: WorkflowDefinition, change: (steps: Step[]) => Step[]): WorkflowDefinition {
   const mapStep = (step: Step): Step => {
-    if (step.type === 'forEach') return { ...step, body: mapList(step.body) };
-    if (step.type === 'parallel') return { ...step, branches: step.branches.map(mapList) as typeof step.branches };
+    if (step.type === 'forEach' && step.body) return { ...step, body: mapList(step.body) };
+    if (step.type === 'parallel' && Array.isArray(step.branches)) return { ...step, branches: step.branches.map(mapList) as typeof step.branches };
     return step;
   };
-  const mapList = <L extends { steps: Step[] }>(list: L): L => ({ ...list, steps: change(list.steps.map(mapStep)) });
+  // A draft typed in the JSON view may lack a list yet; edits leave such a list alone rather than throw.
+  const mapList = <L extends { steps: Step[] }>(list: L): L => (Array.isArray(list?.steps) ? { ...list, steps: change(list.steps.map(mapStep)) } : list);
   return mapList(definition as WorkflowDefinition & { steps: Step[] }) as WorkflowDefinition;
 }
 
