@@ -88,3 +88,23 @@ test('grace days: paid on the last day of grace costs nothing; unpaid, the fee a
   expect(await flow.output(handle)).toMatchObject({ outcome: 'completed' });
   expect((await flow.installments(contractId))[1]).toMatchObject({ status: 'paid', paid_minor: 105_650 });
 });
+
+test('a tenant copy with a reminder on the due date itself and no grace: reminded at 09:00 on the day, charged on the first day late', async () => {
+  await flow.publish({ reminderDaysBefore: [0], graceDays: 0 });
+  const due = addDays(await flow.today(), 5);
+  const contractId = await flow.createContract({ totalMinor: 100_000, count: 1, firstDueDate: due });
+  const handle = await flow.start(contractId);
+  const { email, contract_number: number } = await flow.h.db.knex('contracts').join('contacts', 'contacts.id', 'contracts.contact_id').where('contracts.id', contractId).first('email', 'contract_number');
+  const sent = () => flow.h.smtp.received.filter((mail) => mail.to.includes(email)).map((mail) => mail.subject);
+  await flow.advanceTo(due, '08:59');
+  expect(sent()).toEqual([]);
+  await flow.advanceTo(due, '09:01');
+  expect(sent()).toEqual([`Installment 1 of contract ${number} is due on ${due}`]);
+  await flow.advanceTo(addDays(due, 1), '00:30');
+  // One day late, no grace: fee 50.00 and 1,000.00 × 1.5% / 30 = 0.50.
+  expect((await flow.installments(contractId))[0]).toMatchObject({ status: 'overdue', overdue_since: addDays(due, 1), fee_minor: 5_000, interest_minor: 50 });
+  expect(sent()).toEqual([`Installment 1 of contract ${number} is due on ${due}`, `Installment 1 of contract ${number} is overdue`]);
+  await flow.pay((await flow.installments(contractId))[0].id, 105_050, 'no-grace');
+  expect(await flow.output(handle)).toMatchObject({ outcome: 'completed' });
+  await flow.publish();
+});
