@@ -7,7 +7,7 @@ import type { RunCommand, RunEvent } from '../../../../engine/dsl/interpreter/ru
 import { simulateRun, type TimelineEntry } from '../../../../engine/dsl/simulator/simulate-run';
 import { calendarDaysBetween, parseCalendarDate } from '../../../../engine/dsl/time/calendar-date';
 import { calendarDateAt } from '../../../../engine/dsl/time/zoned-date';
-import { scenarioToScript, type SimulationScenario } from './simulation-scenario';
+import { dateOfDay, scenarioToScript, type SimulationScenario } from './simulation-scenario';
 
 export type TimelineRowKind = 'start' | 'action' | 'actionFailed' | 'wait' | 'event' | 'timeout' | 'approval' | 'decision' | 'subflow' | 'end';
 
@@ -104,6 +104,11 @@ export function simulateTimeline(definition: WorkflowDefinition, scenario: Simul
     for (const command of entry.commands) describeCommand(entry.at, command);
   }
   const { state } = result;
+  if (state.status === 'waiting' || state.status === 'running') {
+    // The horizon ends the simulation, not the run: say where it stands on the last simulated day.
+    const waitingAt = state.threads.map((thread) => thread.stepId).join(', ');
+    rows.push({ day: scenario.days, date: dateOfDay(scenario.startDate, scenario.days), time: '24:00', kind: 'end', stepId: null, text: `still ${state.status}${waitingAt ? ` at ${waitingAt}` : ''} after ${scenario.days} days` });
+  }
   return { rows, status: state.status, ...(state.output !== undefined ? { output: state.output } : {}), ...(state.error ? { error: { kind: state.error.kind, message: state.error.message } } : {}) };
 }
 
