@@ -167,6 +167,12 @@ describe('the studio editor in headless Chromium', () => {
       'day 20 · run succeeds with {"outcome":"paid","reminders":2} @ 2024-02-03',
     ]);
     await shot('07-simulation-paid');
+  });
+
+  it('keeps the edited draft across a reload of the editor', async () => {
+    await page.reload();
+    await node('awaitPayment').waitFor();
+    expect(await node('awaitPayment').textContent()).toContain('payment.received, at most P14D');
     expect(pageErrors).toEqual([]);
   });
 });
