@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
 import { createSignInLimiter, type SignInLimiter } from '../auth/sign-in-limiter';
 import { SESSION_TTL_MS } from '../auth/sessions';
+import type { Mailer } from '../../activities/mailer';
 import type { SecretBox } from '../security/secret-box';
 import { DEFAULT_BODY_LIMIT_BYTES } from './http/json-body';
 import { requestContext } from './http/request-context';
@@ -11,6 +12,7 @@ import { authRoutes } from './routes/auth-routes';
 import { contractRoutes } from './routes/contract-routes';
 import { healthRoutes } from './routes/health';
 import { resourceRoutes } from './resources/resource-routes';
+import { emailedTokenRoutes } from './routes/emailed-token-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { twoFactorRoutes } from './routes/two-factor-routes';
 import { mountRoutes } from './routing/mount-routes';
@@ -26,12 +28,16 @@ export interface AppDependencies {
   trustProxy?: boolean;
   signInLimiter?: SignInLimiter;
   sessionTtlMs?: number;
+  /** Sends password-reset and e-mail verification messages. */
+  mailer?: Mailer;
+  /** The studio's address, for links in e-mails (PUBLIC_URL). */
+  publicUrl?: string;
 }
 
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
 export function apiRoutes(): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...resourceRoutes());
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...resourceRoutes());
   return routes;
 }
 
@@ -43,14 +49,18 @@ function defaultLogger(): Logger {
 /** The HTTP application: problem+json errors around a router generated from the route table. */
 export function createApp(dependencies: AppDependencies): Koa {
   const app = new Koa({ proxy: dependencies.trustProxy ?? false });
+  const logger = dependencies.logger ?? defaultLogger();
   const services: ApiServices = {
+    logger,
     knex: dependencies.knex,
     secretBox: dependencies.secretBox,
     signInLimiter: dependencies.signInLimiter ?? createSignInLimiter(),
     sessionTtlMs: dependencies.sessionTtlMs ?? SESSION_TTL_MS,
+    ...(dependencies.mailer ? { mailer: dependencies.mailer } : {}),
+    publicUrl: dependencies.publicUrl ?? 'http://localhost:3000',
   };
   const router = mountRoutes(apiRoutes(), services, { bodyLimitBytes: dependencies.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES });
-  app.use(requestContext(dependencies.logger ?? defaultLogger()));
+  app.use(requestContext(logger));
   app.use(router.routes()).use(router.allowedMethods({ throw: true }));
   return app;
 }

@@ -4,6 +4,7 @@ import { createSecretBox } from '../security/secret-box';
 import { loadSecretKey } from '../security/secret-key';
 import { dataDirFrom } from './data-dir';
 import { listen } from './listen';
+import { mailerFromEnv } from './mailer-from-env';
 import { openDatabase } from './open-database';
 import { ShutdownStack } from './shutdown-stack';
 
@@ -25,7 +26,7 @@ export async function startApi(env: NodeJS.ProcessEnv, log: (line: string) => vo
     const applied = await migrateToLatest(database.knex);
     log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
     const secretBox = createSecretBox(loadSecretKey(env, dataDirFrom(env)));
-    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1' }), env);
+    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL }), env);
     running.push('HTTP server', () => http.close());
     return { url: http.url, stop: () => running.stopAll() };
   } catch (error) {

@@ -49,10 +49,10 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
     running.push('Temporal', () => temporal.stop());
     const smtp = smtpSettingsFrom(env);
     log(`run worker: task queue ${temporal.endpoint.taskQueue}; mail through SMTP ${smtp.host}:${smtp.port} (SMTP_HOST, SMTP_PORT)`);
-    const worker = await startRunWorker({ knex: database.knex, endpoint: temporal.endpoint, mailer: mailerFromEnv(env), workflowBundlePath: env.LEDGERFLOW_WORKFLOW_BUNDLE });
+    const worker = await startRunWorker({ knex: database.knex, endpoint: temporal.endpoint, mailer: mailerFromEnv(env), workflowBundlePath: env.LEDGERFLOW_WORKFLOW_BUNDLE, secrets: secretBox });
     running.push('run worker', () => worker.stop());
 
-    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1' }), env);
+    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL }), env);
     running.push('HTTP server', () => http.close());
     return {
       url: http.url,

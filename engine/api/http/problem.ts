@@ -34,6 +34,8 @@ const TITLES: Record<string, string> = {
   invalid_credentials: 'Wrong email or password',
   two_factor_required: 'Two-factor code required',
   invalid_second_factor: 'Wrong two-factor code',
+  invalid_token: 'Unknown, used or expired token',
+  mail_unavailable: 'E-mail is not configured',
   forbidden: 'Not allowed',
   csrf_failed: 'Missing or wrong CSRF token',
   rate_limited: 'Too many requests',

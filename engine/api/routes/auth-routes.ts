@@ -5,6 +5,7 @@ import { revokeOwnSession, startSession } from '../../auth/sessions';
 import { clearSessionCookies, setSessionCookies } from '../../auth/session-cookies';
 import { signIn } from '../../auth/sign-in';
 import { signUp } from '../../auth/sign-up';
+import { sendEmailVerification } from '../../auth/emailed-tokens';
 import { tenantScope } from '../../db/tenant-scope';
 import { closedObject, OK_OBJECT } from '../routing/schema-helpers';
 import type { RouteDefinition, RouteInput } from '../routing/route-definition';
@@ -51,7 +52,14 @@ export function authRoutes(): RouteDefinition[] {
       responses: { 201: { description: 'Signed up and signed in; the session cookie is set', schema: OK_OBJECT } },
       handler: async (input) => {
         throttle(input);
-        const { companyId, userId } = await signUp(input.services.knex, input.body as Parameters<typeof signUp>[1]);
+        const body = input.body as Parameters<typeof signUp>[1];
+        const { companyId, userId } = await signUp(input.services.knex, body);
+        if (input.services.mailer) {
+          // The company exists either way; a mail hiccup must not fail sign-up, and the user can ask for another link.
+          await sendEmailVerification(input.services.knex, input.services, { companyId, userId, email: body.email }).catch((error: unknown) =>
+            input.services.logger.warn({ err: error, companyId, userId }, 'could not send the verification e-mail after sign-up'),
+          );
+        }
         return signedInResponse(input, companyId, userId, 201);
       },
     },

@@ -1,9 +1,11 @@
 import type Koa from 'koa';
+import type { Logger } from 'pino';
 import type { Knex } from 'knex';
 import type { Caller } from '../../auth/caller';
 import type { TenantScope } from '../../db/tenant-scope';
 import type { SecretBox } from '../../security/secret-box';
 import type { SignInLimiter } from '../../auth/sign-in-limiter';
+import type { Mailer } from '../../../activities/mailer';
 
 export type JsonSchema = Record<string, unknown>;
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -16,6 +18,10 @@ export interface ApiServices {
   secretBox: SecretBox;
   signInLimiter: SignInLimiter;
   sessionTtlMs: number;
+  /** Sends password-reset and verification e-mails; absent, those routes answer 503. */
+  mailer?: Mailer;
+  publicUrl: string;
+  logger: Logger;
 }
 
 export interface RouteInput {

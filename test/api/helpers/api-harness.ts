@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Knex } from 'knex';
+import type { Mailer, OutgoingEmail } from '../../../activities/mailer';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp, type AppDependencies } from '../../../engine/api/app';
@@ -12,18 +13,23 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/test-databa
 export interface ApiHarness {
   db: TestDatabase;
   server: Server;
+  /** Messages the app sent through the default recording mailer. */
+  sent: OutgoingEmail[];
   close(): Promise<void>;
 }
 
 /** The real app on a real, migrated per-file database, listening on an ephemeral port (so supertest agents share one server). */
 export async function createApiHarness(options: Partial<AppDependencies> = {}): Promise<ApiHarness> {
   const db = await createTestDatabase();
-  const app = createApp({ knex: db.knex, secretBox: createSecretBox(randomBytes(32)), signInLimiter: createSignInLimiter(10_000), ...options });
+  const sent: OutgoingEmail[] = [];
+  const recordingMailer: Mailer = { send: async (email) => (sent.push(email), { messageId: `<${sent.length}@test>` }) };
+  const app = createApp({ knex: db.knex, secretBox: createSecretBox(randomBytes(32)), signInLimiter: createSignInLimiter(10_000), mailer: recordingMailer, ...options });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   return {
     db,
     server,
+    sent,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
