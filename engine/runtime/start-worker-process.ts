@@ -6,6 +6,8 @@ import { openDatabase } from './open-database';
 import { ShutdownStack } from './shutdown-stack';
 import { resolveTemporalEndpoint } from './temporal-endpoint';
 import { startRunWorker } from './start-worker';
+import { createSecretBox } from '../security/secret-box';
+import { loadSecretKey } from '../security/secret-key';
 
 export interface RunningWorkerProcess {
   workerDone: Promise<void>;
@@ -27,7 +29,7 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv, log: (line: str
     const temporal = await connectClient(endpoint);
     const attributes = await ensureSearchAttributes(temporal.connection, endpoint.namespace).finally(() => temporal.close());
     if (!attributes.ok) log(`warning: could not register search attributes: ${attributes.reason}`);
-    const worker = await startRunWorker({ knex: database.knex, endpoint, mailer: mailerFromEnv(env), workflowBundlePath: env.LEDGERFLOW_WORKFLOW_BUNDLE });
+    const worker = await startRunWorker({ knex: database.knex, endpoint, mailer: mailerFromEnv(env), workflowBundlePath: env.LEDGERFLOW_WORKFLOW_BUNDLE, secrets: createSecretBox(loadSecretKey(env, dataDir)) });
     running.push('run worker', () => worker.stop());
     log(`run worker polling ${endpoint.address}, namespace ${endpoint.namespace}, task queue ${endpoint.taskQueue}`);
     return { workerDone: worker.done, stop: () => running.stopAll() };

@@ -3,6 +3,7 @@ import { createActionRegistry } from '../../activities/action-registry';
 import { CORE_ACTIONS } from '../../activities/core-actions';
 import { createActivities } from '../../activities/create-activities';
 import type { Mailer } from '../../activities/mailer';
+import type { SecretBox } from '../security/secret-box';
 import { definitionStore } from '../definition-store/definition-store';
 import { createActionCatalogue } from '../dsl/semantics/action-catalogue';
 import { runEventDispatcher } from '../events';
@@ -23,12 +24,14 @@ export interface StartWorkerOptions {
   workflowBundlePath?: string;
   /** False where Ledgerflow's search attributes could not be registered: runs then start without them. */
   searchAttributes?: boolean;
+  /** Opens tenants' sealed secrets (connector credentials) for the actions that need them. */
+  secrets: SecretBox;
 }
 
 /** The one place where the run worker gets its real dependencies: database, mailer and the action registry. */
-export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePath, searchAttributes = true }: StartWorkerOptions): Promise<RunningWorker> {
+export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePath, searchAttributes = true, secrets }: StartWorkerOptions): Promise<RunningWorker> {
   const registry = createActionRegistry(CORE_ACTIONS);
-  const activities = createActivities({ knex, mailer, actions: registry });
+  const activities = createActivities({ knex, mailer, actions: registry, secrets });
   const connection = await connectWorkerConnection(endpoint);
   let worker;
   try {
