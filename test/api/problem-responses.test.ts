@@ -6,9 +6,11 @@ import { PROBLEM_BASE } from '../../engine/api/http/problem';
 import { createApiHarness, PASSWORD, signUpCompany, type ApiHarness } from './helpers/api-harness';
 
 let h: ApiHarness;
+const logLines: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  h = await createApiHarness({ bodyLimitBytes: 4096 });
+  const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(JSON.parse(line)) });
+  h = await createApiHarness({ bodyLimitBytes: 4096, logger });
 });
 afterAll(() => h.close());
 
@@ -94,4 +96,13 @@ test('the OpenAPI document is 3.1, lists every route with its permission, and th
   expect(docs.headers['content-type']).toMatch(/text\/html/);
   expect(docs.text).toContain('href="/openapi.json"');
   expect(docs.text).toContain('/api/api-keys/{id}');
+});
+
+test('each request logs one structured line with its request id, tenant and user', async () => {
+  const owner = await signUpCompany(h.server, 'logged');
+  const response = await owner.agent.get('/api/auth/me').set('x-request-id', 'trace-me-1');
+  expect(response.status).toBe(200);
+  const line = logLines.find((entry) => entry.requestId === 'trace-me-1');
+  expect(line).toMatchObject({ msg: 'request', method: 'GET', path: '/api/auth/me', status: 200, companyId: owner.companyId, userId: owner.userId });
+  expect(JSON.stringify(logLines)).not.toContain(PASSWORD);
 });
