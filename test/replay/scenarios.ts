@@ -5,6 +5,7 @@ import { eventSignal } from '../../workflows/run-messages';
 import type { EngineHarness } from '../helpers/engine-harness';
 import { flow, literal, logic } from '../engine/definitions';
 import { dunningScenario } from './dunning-scenario';
+import { installmentScenario } from './installment-scenario';
 
 /** A run whose history is recorded once and replayed on every CI run against the current workflow code. */
 export interface ReplayScenario {
@@ -91,4 +92,5 @@ export const REPLAY_SCENARIOS: ReplayScenario[] = [
     ], { variables: { days: { initial: 0 } } })],
   },
   dunningScenario,
+  installmentScenario,
 ];
