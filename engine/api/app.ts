@@ -15,6 +15,7 @@ import { resourceRoutes } from './resources/resource-routes';
 import { emailedTokenRoutes } from './routes/emailed-token-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { twoFactorRoutes } from './routes/two-factor-routes';
+import { userRoutes } from './routes/user-routes';
 import { mountRoutes } from './routing/mount-routes';
 import type { ApiServices, RouteDefinition } from './routing/route-definition';
 
@@ -37,7 +38,7 @@ export interface AppDependencies {
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
 export function apiRoutes(): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...resourceRoutes());
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...resourceRoutes());
   return routes;
 }
 
