@@ -1,8 +1,8 @@
 import { createEngineHarness, type EngineHarness } from '../../helpers/engine-harness';
 import { installQuietWorkerRuntime } from '../../temporal/quiet-worker-runtime';
 import {
-  createCompany, createPlans, dispatch, dunningExhausted, eventuallyRow, invoicesOf, linesOf, payInFull, subscribe, subscriptionRow, travelTo, untilPhase, yearAhead,
-  type Plans,
+  createCompany, createPlans, dispatch, dunningExhausted, eventuallyRow, invoicesOf, linesOf, outputOf, payInFull, subscribe, subscriptionRow,
+  travelTo, untilPhase, yearAhead, type Plans,
 } from './subscription-world';
 
 installQuietWorkerRuntime();
@@ -57,7 +57,7 @@ test('trial → active → past_due → recovered: the trial ends into the first
   await payInFull(h, company, first.id);
   await untilPhase(handle, 'settled');
   expect((await subscriptionRow(company, subscriptionId)).status).toBe('active');
-  expect(await h.env.client.workflow.getHandle(dunningRun.workflow_id).result()).toEqual({ outcome: 'recovered' });
+  expect(await outputOf(h.env.client.workflow.getHandle(dunningRun.workflow_id))).toEqual({ outcome: 'recovered' });
   // 70 % / 30 % of 29.00 by cost center, recognised on the day of the payment.
   expect(await revenuesOf(company.companyId, first.id)).toEqual([
     { code: 'SALES', amount_minor: 2030, recognized_on: `${year}-03-30` },
@@ -82,7 +82,7 @@ test('dunning exhausted with the default setting: the subscription is canceled a
   const [invoice] = await invoicesOf(company, subscriptionId);
 
   await dunningExhausted(h, company, invoice.id, subscriptionId);
-  expect(await handle.result()).toEqual({ subscriptionId, status: 'canceled' });
+  expect(await outputOf(handle)).toEqual({ subscriptionId, status: 'canceled' });
   expect(await subscriptionRow(company, subscriptionId)).toMatchObject({ status: 'canceled', canceled_at: expect.any(Date), ended_at: expect.any(Date) });
   expect((await invoicesOf(company, subscriptionId)).map((i) => [i.invoice_number, i.status])).toEqual([['INV-0001', 'open']]);
 });
@@ -109,4 +109,31 @@ test('dunning exhausted in a tenant whose copy says "unpaid": the subscription b
   await untilPhase(handle, 'collecting', (vars) => (vars.invoice as { invoiceNumber: string }).invoiceNumber === 'INV-0002');
   expect(await subscriptionRow(company, subscriptionId)).toMatchObject({ status: 'active', current_period_start: `${year}-07-20`, current_period_end: `${year}-08-20` });
   expect((await invoicesOf(company, subscriptionId))[1]).toMatchObject({ invoice_number: 'INV-0002', issue_date: `${year}-07-20`, total_minor: 2900 });
+});
+
+test('with the built-in dunning flow: 30 days of reminders, then dunning.exhausted, and the subscription ends as the lifecycle says (canceled), though dunning suspended it first', async () => {
+  const year = await yearAhead(h);
+  const company = await createCompany(h, 'built-in-dunning', {}, 'built-in');
+  await travelTo(h, `${year}-05-10`);
+  const { subscriptionId, handle } = await subscribe(h, company, plans.basic);
+  await untilPhase(handle, 'collecting');
+  await travelTo(h, `${year}-05-25`);
+  await untilPhase(handle, 'pastDue');
+  const [invoice] = await invoicesOf(company, subscriptionId);
+  await dispatch(h);
+  const dunningRun = h.env.client.workflow.getHandle(`lf/${company.companyId}/dunning/invoice/${invoice.id}`);
+
+  // The ladder's final action is on day 30 after the due date (24 May): 23 June.
+  await travelTo(h, `${year}-06-24`);
+  expect(await outputOf(dunningRun)).toEqual({ outcome: 'exhausted', finalAction: 'suspendSubscription' });
+  // Dunning's own final action moved past_due → unpaid (a move of the documented table); the lifecycle's setting decides next.
+  expect((await subscriptionRow(company, subscriptionId)).status).toBe('unpaid');
+  await dispatch(h);
+  expect(await outputOf(handle)).toEqual({ subscriptionId, status: 'canceled' });
+  expect((await subscriptionRow(company, subscriptionId)).status).toBe('canceled');
+  const reminders = h.smtp.received.filter((m) => m.to.includes('billing@built-in-dunning.example')).map((m) => m.subject);
+  expect(reminders).toEqual([
+    'Your invoice INV-0001 for Basic', 'Your subscription to Basic is past due',
+    ...Array(4).fill('Reminder: invoice INV-0001 is overdue'), 'Final notice: invoice INV-0001',
+  ]);
 });

@@ -4,8 +4,8 @@ import {
 import { createEngineHarness, type EngineHarness } from '../../helpers/engine-harness';
 import { installQuietWorkerRuntime } from '../../temporal/quiet-worker-runtime';
 import {
-  createCompany, createPlans, dispatch, eventuallyRow, invoicesOf, linesOf, payInFull, subscribe, subscriptionRow, travelTo, untilPhase, yearAhead,
-  type Company, type Plans,
+  createCompany, createPlans, dispatch, eventuallyRow, invoicesOf, linesOf, outputOf, payInFull, subscribe, subscriptionRow, travelTo, untilPhase,
+  yearAhead, type Company, type Plans,
 } from './subscription-world';
 
 installQuietWorkerRuntime();
@@ -86,7 +86,7 @@ test('a cancellation booked for the period end can be withdrawn, and the subscri
   await travelTo(h, `${year}-04-30`, '23:00');
   expect((await subscriptionRow(company, subscriptionId)).status).toBe('active');
   await travelTo(h, `${year}-05-01`);
-  expect(await handle.result()).toEqual({ subscriptionId, status: 'canceled' });
+  expect(await outputOf(handle)).toEqual({ subscriptionId, status: 'canceled' });
   const canceled = await subscriptionRow(company, subscriptionId);
   expect(canceled).toMatchObject({ status: 'canceled', cancel_at_period_end: false });
   // 00:00 on 1 May in Lisbon (UTC+1 in summer), to the minute of the run's clock.
@@ -159,6 +159,6 @@ test('requests the subscription cannot take are refused before they reach the ru
 
   await requestCancellation(company.scope, subscriptionId, { effective: 'now' });
   await dispatch(h);
-  expect(await handle.result()).toEqual({ subscriptionId, status: 'canceled' });
+  expect(await outputOf(handle)).toEqual({ subscriptionId, status: 'canceled' });
   await expect(pauseSubscription(company.scope, subscriptionId)).rejects.toThrow('A canceled subscription cannot pause');
 });

@@ -18,7 +18,8 @@ import { createTenant, insertRow } from '../../helpers/tenant-fixtures';
 
 export const TIME_ZONE = 'Europe/Lisbon';
 export const LIFECYCLE = 'subscription-lifecycle';
-export const TEMPLATE = JSON.parse(readFileSync(path.join(__dirname, '../../../definitions/templates/subscription-lifecycle.json'), 'utf8')) as WorkflowDefinition;
+const template = (file: string) => JSON.parse(readFileSync(path.join(__dirname, '../../../definitions/templates', file), 'utf8')) as WorkflowDefinition;
+export const TEMPLATE = template('subscription-lifecycle.json');
 
 /** Stands in for the dunning flow: started by invoice.overdue, bound to the invoice, done when the invoice is paid. */
 export const DUNNING_STAND_IN = {
@@ -66,9 +67,10 @@ export function dispatch(h: EngineHarness) {
 
 /**
  * A tenant of its own (one subscription per company), with a customer who has an email, the revenue categories and cost
- * centers the template's split names, and its copy of the template, with `settings` overriding variables' initial values.
+ * centers the template's split names, and its copy of the template, with `settings` overriding variables' initial values,
+ * beside the dunning stand-in or the built-in dunning definition.
  */
-export async function createCompany(h: EngineHarness, slug: string, settings: Record<string, unknown> = {}): Promise<Company> {
+export async function createCompany(h: EngineHarness, slug: string, settings: Record<string, unknown> = {}, dunning: 'stand-in' | 'built-in' = 'stand-in'): Promise<Company> {
   const { companyId } = await createTenant(h.db.knex, slug);
   await h.db.knex('company_settings').where({ company_id: companyId }).update({ time_zone: TIME_ZONE, invoice_prefix: 'INV-' });
   const scope = tenantScope(h.db.knex, companyId);
@@ -79,7 +81,7 @@ export async function createCompany(h: EngineHarness, slug: string, settings: Re
   for (const code of ['SALES', 'OPS']) await insertRow(h.db.knex, 'cost_centers', { company_id: companyId, code, name: code });
   const copy = structuredClone(TEMPLATE);
   for (const [name, value] of Object.entries(settings)) copy.variables![name].initial = value;
-  for (const definition of [copy, DUNNING_STAND_IN]) {
+  for (const definition of [copy, dunning === 'stand-in' ? DUNNING_STAND_IN : template('dunning.json')]) {
     await store.saveDraft(definition);
     await store.publish(definition.key);
   }
@@ -121,6 +123,18 @@ export function untilPhase(handle: WorkflowHandle, phase: string, extra: (vars: 
     (state) => state.status === 'waiting' && state.vars.phase === phase && state.positions.every((p) => p.waitingFor !== null && p.waitingFor.kind !== 'activity') && extra(state.vars),
     20_000,
   );
+}
+
+/**
+ * The output of a run once it has finished, read by polling, not by result(): awaiting a result lets the time-skipping
+ * server skip time, and once the awaited run is done it may jump to the next timer of any other run (up to the 10-year
+ * execution timeout it gives runs without one) before the client locks the clock again.
+ */
+export async function outputOf(handle: WorkflowHandle): Promise<unknown> {
+  await eventually(() => handle.describe(), (description) => description.status.name !== 'RUNNING', 20_000);
+  const state = await handle.query(stateQuery);
+  if (state.status !== 'succeeded') throw new Error(`the run ended ${state.status}: ${JSON.stringify(state.error)}`);
+  return state.output;
 }
 
 export async function subscriptionRow(company: Company, subscriptionId: string) {

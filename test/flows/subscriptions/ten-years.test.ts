@@ -3,7 +3,7 @@ import { createEngineHarness, type EngineHarness } from '../../helpers/engine-ha
 import { eventually } from '../../helpers/eventually';
 import { installQuietWorkerRuntime } from '../../temporal/quiet-worker-runtime';
 import {
-  createCompany, createPlans, dispatch, invoicesOf, isLeapYear, payInFull, subscribe, travelTo, untilPhase, yearAhead, type Plans,
+  createCompany, createPlans, dispatch, invoicesOf, isLeapYear, outputOf, payInFull, subscribe, travelTo, untilPhase, yearAhead, type Plans,
 } from './subscription-world';
 
 installQuietWorkerRuntime();
@@ -50,7 +50,7 @@ test('a subscription renewing monthly for 10 years from 31 January works to the 
   await travelTo(h, `${year + 10}-01-19`);
   await requestCancellation(company.scope, subscriptionId, { effective: 'now' });
   await dispatch(h);
-  expect(await handle.result()).toEqual({ subscriptionId, status: 'canceled' });
+  expect(await outputOf(handle)).toEqual({ subscriptionId, status: 'canceled' });
 
   const invoices = await invoicesOf(company, subscriptionId);
   expect(invoices.map((i) => i.invoice_number)).toEqual(Array.from({ length: MONTHS }, (_, i) => `INV-${String(i + 1).padStart(4, '0')}`));
