@@ -162,3 +162,24 @@ test('requests the subscription cannot take are refused before they reach the ru
   expect(await outputOf(handle)).toEqual({ subscriptionId, status: 'canceled' });
   await expect(pauseSubscription(company.scope, subscriptionId)).rejects.toThrow('A canceled subscription cannot pause');
 });
+
+test('in a trial a plan change costs nothing (no proration), and a cancellation booked for the period end ends it when the trial ends, before any invoice', async () => {
+  const year = await yearAhead(h);
+  const company = await createCompany(h, 'trial-changes');
+  await travelTo(h, `${year}-06-01`);
+  const { subscriptionId, handle } = await subscribe(h, company, plans.basic, 10);
+  await untilPhase(handle, 'trialing');
+  await requestPlanChange(company.scope, subscriptionId, { planId: plans.pro, effective: 'now' });
+  await dispatch(h);
+  const changed = await untilPhase(handle, 'trialing', (vars) => vars.lastPlanChange !== null);
+  expect(changed.vars.lastPlanChange).toMatchObject({ prorated: false, creditMinor: 0, chargeMinor: 0, netMinor: 0, planId: plans.pro });
+  expect(await pendingLines(company, subscriptionId)).toEqual([]);
+
+  await requestCancellation(company.scope, subscriptionId, { effective: 'period_end' });
+  await dispatch(h);
+  await untilPhase(handle, 'trialing', (vars) => vars.cancelAtPeriodEnd === true);
+  await travelTo(h, `${year}-06-11`);
+  expect(await outputOf(handle)).toEqual({ subscriptionId, status: 'canceled' });
+  expect(await subscriptionRow(company, subscriptionId)).toMatchObject({ status: 'canceled', plan_id: plans.pro });
+  expect(await invoicesOf(company, subscriptionId)).toEqual([]);
+});
