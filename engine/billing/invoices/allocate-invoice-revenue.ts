@@ -36,7 +36,7 @@ export async function allocateInvoiceRevenue(scope: TenantScope, request: Alloca
     const invoice = await trx('invoices').where({ company_id: tx.companyId, id: request.invoiceId }).forUpdate().first('id', 'status', 'subtotal_minor', 'currency', 'invoice_number');
     if (!invoice || invoice.status !== 'paid') throw new InvoiceNotPaidError(request.invoiceId, invoice?.status);
     const existing = await trx('revenues').where({ company_id: tx.companyId, invoice_id: invoice.id }).orderBy('created_at').orderBy('id');
-    if (existing.length > 0) return { revenues: existing.map(describe), created: false };
+    if (existing.length > 0) return { revenues: existing.map(revenueOf), created: false };
 
     const shares = splitByPercent(invoice.subtotal_minor, request.allocations.map((a) => a.percent), request.rounding ?? 'half_up');
     const categories = await idsByCode(tx, 'revenue_categories', request.allocations.map((a) => a.revenueCategory));
@@ -48,7 +48,7 @@ export async function allocateInvoiceRevenue(scope: TenantScope, request: Alloca
       }))
       .filter((row) => row.amount_minor > 0);
     const inserted = rows.length > 0 ? await trx('revenues').insert(rows).returning('*') : [];
-    return { revenues: inserted.map(describe), created: true };
+    return { revenues: inserted.map(revenueOf), created: true };
   });
 }
 
@@ -60,6 +60,6 @@ async function idsByCode(tx: TenantScope, table: 'revenue_categories' | 'cost_ce
   return ids;
 }
 
-function describe(row: Record<string, unknown>): AllocatedRevenue {
+function revenueOf(row: Record<string, unknown>): AllocatedRevenue {
   return { revenueId: row.id as string, revenueCategoryId: row.revenue_category_id as string, costCenterId: row.cost_center_id as string, amountMinor: Number(row.amount_minor) };
 }

@@ -63,7 +63,7 @@ export async function createInvoice(scope: TenantScope, request: CreateInvoiceRe
     await lockInvoiceNumbering(trx, companyId);
     if (request.sourceKey) {
       const existing = await trx('invoices').where({ company_id: companyId, source_key: request.sourceKey }).first();
-      if (existing) return describe(existing, false);
+      if (existing) return summaryOf(existing, false);
     }
     const pending: LineRow[] = request.includePendingLines && request.subscriptionId ? await pendingLines(trx, companyId, request.subscriptionId) : [];
     const foreign = pending.find((line) => line.currency !== request.currency);
@@ -90,7 +90,7 @@ export async function createInvoice(scope: TenantScope, request: CreateInvoiceRe
     if (ownLines.length > 0) await trx('invoice_lines').insert(ownLines);
     if (pending.length > 0) await trx('invoice_lines').whereIn('id', pending.map((line) => line.id as string)).update({ invoice_id: invoice.id });
     if (carried > 0) await carryCredit(trx, companyId, invoice, request.subscriptionId as string, carried);
-    return describe(invoice, true);
+    return summaryOf(invoice, true);
   });
 }
 
@@ -115,7 +115,7 @@ async function carryCredit(trx: Knex, companyId: string, invoice: { id: string; 
 }
 
 // Dates come back as YYYY-MM-DD strings and bigints as numbers (engine/db/pg-types.ts).
-function describe(row: Record<string, unknown>, created: boolean): CreatedInvoice {
+function summaryOf(row: Record<string, unknown>, created: boolean): CreatedInvoice {
   return {
     invoiceId: row.id as string, invoiceNumber: row.invoice_number as string, status: row.status as 'open' | 'paid', currency: row.currency as string,
     subtotalMinor: Number(row.subtotal_minor), totalMinor: Number(row.total_minor), issueDate: row.issue_date as string, dueDate: row.due_date as string, created,

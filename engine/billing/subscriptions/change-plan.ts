@@ -33,7 +33,11 @@ export async function changePlanNow(scope: TenantScope, request: ChangePlanNowRe
     const [oldPlan, newPlan] = [await loadPlan(tx.knex, subscription.plan_id), await loadPlan(tx.knex, request.planId)];
     const keys = { credit: `subscription:${subscription.id}:change:${request.requestId}:credit`, charge: `subscription:${subscription.id}:change:${request.requestId}:charge` };
     const booked = await tx.knex('invoice_lines').where({ company_id: tx.companyId }).whereIn('source_key', [keys.credit, keys.charge]).select('kind', 'amount_minor');
-    if (subscription.plan_id === newPlan.id && booked.length > 0) return describeBooked(subscription.current_period_start, subscription.current_period_end, request, newPlan, booked);
+    if (subscription.plan_id === newPlan.id) {
+      // A retried step whose first attempt committed: answer with what it did, so the run's view of the plan stays right.
+      if (booked.length > 0) return describeBooked(subscription.current_period_start, subscription.current_period_end, request, newPlan, booked);
+      if (subscription.status === 'trialing') return { ...unprorated(), planId: newPlan.id, planAmountMinor: newPlan.amount_minor, prorated: false };
+    }
     if (subscription.status !== 'trialing' && subscription.status !== 'active') {
       throw new SubscriptionChangeRefusedError(`A ${subscription.status} subscription cannot change plan`, { subscriptionId: subscription.id });
     }
@@ -79,7 +83,7 @@ function unprorated(): Proration {
   return { daysInPeriod: 0, daysRemaining: 0, creditMinor: 0, chargeMinor: 0, netMinor: 0 };
 }
 
-// A retried step whose first attempt committed: answer with what was booked then.
+// The proration a committed first attempt booked, read back from its lines; prorate() on zero amounts only counts the days.
 function describeBooked(periodStart: string | null, periodEnd: string | null, request: ChangePlanNowRequest, plan: { id: string; amount_minor: number }, booked: { kind: string; amount_minor: number }[]): PlanChanged {
   const creditMinor = -(booked.find((line) => line.kind === 'proration_credit')?.amount_minor ?? 0);
   const chargeMinor = booked.find((line) => line.kind === 'proration_charge')?.amount_minor ?? 0;

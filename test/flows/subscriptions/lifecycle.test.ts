@@ -137,3 +137,21 @@ test('with the built-in dunning flow: 30 days of reminders, then dunning.exhaust
     ...Array(4).fill('Reminder: invoice INV-0001 is overdue'), 'Final notice: invoice INV-0001',
   ]);
 });
+
+test("the invoice email goes out through SMTP once, with the tenant's own template when it has one", async () => {
+  const year = await yearAhead(h);
+  const company = await createCompany(h, 'own-template');
+  await h.db.knex('tenant_settings').insert({
+    company_id: company.companyId, key: 'email.template.subscription-invoice',
+    value: { subject: 'Invoice {{invoiceNumber}}: {{amountDue|money}} due {{dueDate}}', text: 'Dear {{customerName}}, {{planName}} from {{periodStart}} to {{periodEnd}}.' },
+  });
+  await travelTo(h, `${year}-02-01`);
+  const { subscriptionId, handle } = await subscribe(h, company, plans.pro);
+  await untilPhase(handle, 'collecting');
+  const sent = h.smtp.received.filter((m) => m.to.includes('billing@own-template.example'));
+  expect(sent.map((m) => m.subject)).toEqual([`Invoice INV-0001: EUR 99.00 due ${year}-02-15`]);
+  expect(sent[0].raw).toContain(`Dear Customer own-template, Pro from ${year}-02-01 to ${year}-03-01.`);
+  expect(await company.scope.knex('outbound_emails').where({ company_id: company.companyId }).pluck('dedupe_key')).toEqual([
+    `invoice:${(await invoicesOf(company, subscriptionId))[0].id}:issued`,
+  ]);
+});

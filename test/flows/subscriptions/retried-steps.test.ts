@@ -33,6 +33,15 @@ test('starting twice dates the trial once, the same way', async () => {
   expect(await scope.knex('subscriptions').where({ id: subscriptionId }).first()).toMatchObject({ current_period_start: '2027-03-01', current_period_end: '2027-03-15', trial_ends_at: new Date('2027-03-15T00:00:00Z') });
 });
 
+test('a plan change in the trial, retried, answers the same (nothing to prorate) and keeps the new plan', async () => {
+  const request = { subscriptionId, planId: plans.pro, changeDate: '2027-03-05', requestId: 'trial-change', rounding: 'half_up' as const };
+  const first = await changePlanNow(scope, request);
+  expect(first).toEqual({ planId: plans.pro, planAmountMinor: 9900, prorated: false, daysInPeriod: 0, daysRemaining: 0, creditMinor: 0, chargeMinor: 0, netMinor: 0 });
+  expect(await changePlanNow(scope, request)).toEqual(first);
+  expect((await scope.knex('subscriptions').where({ id: subscriptionId }).first()).plan_id).toBe(plans.pro);
+  expect(await count('invoice_lines')).toBe(0);
+});
+
 test('renewing the same period twice issues one invoice with one number', async () => {
   const request = { subscriptionId, planId: plans.basic, periodStart: '2027-03-15', periodEnd: '2027-04-15', issueDate: '2027-03-15', dueDate: '2027-03-29' };
   const [first, again] = [await renewSubscription(scope, request), await renewSubscription(scope, request)];
