@@ -12,6 +12,7 @@ import { openDatabase } from './open-database';
 import { ShutdownStack } from './shutdown-stack';
 import { startTemporal } from './start-temporal';
 import { startRunWorker } from './start-worker';
+import { DEFAULT_DEMO_PASSWORD } from '../db/seed/demo-tenants';
 
 export interface RunningProduct {
   url: string;
@@ -71,7 +72,7 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
 export function describeTenants(tenants: DemoTenantSummary[]): string[] {
   return tenants.flatMap((tenant) => [
     `  ${tenant.name} (${tenant.slug})${tenant.created ? ' — created now' : ''}`,
-    `    users: ${tenant.users.join(', ')}`,
+    `    sign in (company "${tenant.slug}"): ${tenant.users.join(', ')}, password "${process.env.LEDGERFLOW_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD}"`,
     `    ${Object.entries(tenant.counts).map(([table, count]) => `${table} ${count}`).join(' · ')}`,
   ]);
 }

@@ -12,13 +12,8 @@ export interface DemoTenant {
   previousPlanCode: string;
 }
 
-export const ROLE_PERMISSIONS: Record<string, string[]> = {
-  owner: ['*'],
-  admin: ['tenant.manage', 'users.manage', 'definitions.edit', 'definitions.publish', 'runs.start', 'runs.signal', 'tasks.decide', 'data.read', 'data.write'],
-  designer: ['definitions.edit', 'definitions.publish', 'runs.start', 'data.read'],
-  operator: ['runs.start', 'runs.signal', 'tasks.decide', 'data.read', 'data.write'],
-  viewer: ['data.read'],
-};
+/** Every demo user signs in with this password (or LEDGERFLOW_DEMO_PASSWORD); `npm start` prints it. */
+export const DEFAULT_DEMO_PASSWORD = 'ledgerflow-demo';
 
 export const DEMO_PLANS = [
   { code: 'starter', name: 'Starter', currency: 'EUR', amount_minor: 2900, interval_unit: 'month', trial_days: 14 },

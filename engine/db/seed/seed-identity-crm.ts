@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { insertReturningId as insert } from './insert-returning-id';
-import { ROLE_PERMISSIONS, type DemoTenant } from './demo-tenants';
+import { DEFAULT_ROLES } from '../../auth/permissions';
+import type { DemoTenant } from './demo-tenants';
 
 export interface SeededPeople {
   userIds: string[];
@@ -8,7 +9,7 @@ export interface SeededPeople {
 }
 
 /** Company domains, settings overrides, roles, users and the CRM records: contacts, deals and their timeline. */
-export async function seedIdentityAndCrm(trx: Knex.Transaction, companyId: string, tenant: DemoTenant): Promise<SeededPeople> {
+export async function seedIdentityAndCrm(trx: Knex.Transaction, companyId: string, tenant: DemoTenant, passwordHash: string): Promise<SeededPeople> {
   const row = (extra: Record<string, unknown>) => ({ company_id: companyId, ...extra });
   for (const [index, domain] of tenant.domains.entries()) {
     await trx('company_domains').insert(row({ domain_name: domain, is_primary: index === 0, verified_at: '2026-01-02T09:00:00Z' }));
@@ -19,12 +20,13 @@ export async function seedIdentityAndCrm(trx: Knex.Transaction, companyId: strin
   ]);
 
   const roleIds: Record<string, string> = {};
-  for (const [key, permissions] of Object.entries(ROLE_PERMISSIONS)) {
-    roleIds[key] = await insert(trx, 'user_roles', row({ key, name: key[0].toUpperCase() + key.slice(1), permissions: JSON.stringify(permissions) }));
+  // The same roles and permissions a tenant gets at sign-up.
+  for (const role of DEFAULT_ROLES) {
+    roleIds[role.key] = await insert(trx, 'user_roles', row({ key: role.key, name: role.name, permissions: JSON.stringify(role.permissions) }));
   }
   const userIds: string[] = [];
   for (const user of tenant.users) {
-    const userId = await insert(trx, 'users', row({ email: user.email, name: user.name, email_verified_at: '2026-01-02T09:00:00Z' }));
+    const userId = await insert(trx, 'users', row({ email: user.email, name: user.name, password_hash: passwordHash, email_verified_at: '2026-01-02T09:00:00Z' }));
     await trx('user_permissions').insert(row({ user_id: userId, role_id: roleIds[user.role] }));
     userIds.push(userId);
   }
