@@ -6,6 +6,7 @@ import type { EngineHarness } from '../helpers/engine-harness';
 import { flow, literal, logic } from '../engine/definitions';
 import { dunningScenario } from './dunning-scenario';
 import { installmentScenario } from './installment-scenario';
+import { subscriptionScenario } from './subscription-scenario';
 
 /** A run whose history is recorded once and replayed on every CI run against the current workflow code. */
 export interface ReplayScenario {
@@ -93,4 +94,5 @@ export const REPLAY_SCENARIOS: ReplayScenario[] = [
   },
   dunningScenario,
   installmentScenario,
+  subscriptionScenario,
 ];
