@@ -1,3 +1,4 @@
+import { emitDomainEvent } from '../../../engine/events';
 import { createEngineHarness, type EngineHarness } from '../../helpers/engine-harness';
 import { installQuietWorkerRuntime } from '../../temporal/quiet-worker-runtime';
 import {
@@ -154,4 +155,14 @@ test("the invoice email goes out through SMTP once, with the tenant's own templa
   expect(await company.scope.knex('outbound_emails').where({ company_id: company.companyId }).pluck('dedupe_key')).toEqual([
     `invoice:${(await invoicesOf(company, subscriptionId))[0].id}:issued`,
   ]);
+});
+
+test('a subscription.created without a subscriptionId (as the CRUD API writes it) is dispatched cleanly and starts no lifecycle run', async () => {
+  const company = await createCompany(h, 'crud-created');
+  const [row] = await h.db.knex('subscriptions').insert({ company_id: company.companyId, plan_id: plans.basic, contact_id: company.contactId, status: 'active' }).returning('id');
+  await h.db.knex.transaction((trx) => emitDomainEvent(trx, company.companyId, {
+    name: 'subscription.created', entity: { type: 'subscription', id: row.id }, payload: { planId: plans.basic, contactId: company.contactId, status: 'active' },
+  }));
+  expect(await dispatch(h)).toEqual({ dispatched: 1, failed: 0 });
+  expect(await h.db.knex('workflow_runs').where({ company_id: company.companyId, definition_key: 'subscription-lifecycle' })).toEqual([]);
 });
