@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { translateDatabaseError } from '../db/errors/constraint-errors';
 import { Company, CompanySettings, User, UserPermission, UserRole } from '../db/models';
 import { tenantScope } from '../db/tenant-scope';
+import { installBuiltInDefinitions } from '../definition-store/built-in-definitions';
+import { coreActionCatalogue } from '../definition-store/core-catalogue';
+import { definitionStore } from '../definition-store/definition-store';
 import { hashPassword } from './passwords';
 import { DEFAULT_ROLES } from './permissions';
 
@@ -22,8 +25,8 @@ export function slugFrom(name: string): string {
 }
 
 /**
- * A new tenant: the company, its settings, the default roles and the owner, in one transaction, so a failure
- * leaves no half-made tenant behind.
+ * A new tenant: the company, its settings, the default roles, the owner and its own copies of the built-in flows,
+ * in one transaction, so a failure leaves no half-made tenant behind.
  */
 export async function signUp(knex: Knex, input: SignUpInput): Promise<{ companyId: string; userId: string }> {
   const passwordHash = await hashPassword(input.password);
@@ -36,6 +39,7 @@ export async function signUp(knex: Knex, input: SignUpInput): Promise<{ companyI
       const user = await scope.query(User).insert({ email: input.email, name: input.name, password_hash: passwordHash, status: 'active' });
       const owner = roles.find((role) => role.key === 'owner');
       await scope.query(UserPermission).insert({ user_id: user.id, role_id: owner!.id });
+      await installBuiltInDefinitions(scope, definitionStore(scope, coreActionCatalogue()));
       return { companyId: company.id, userId: user.id };
     });
   } catch (error) {

@@ -1,18 +1,12 @@
 import type { Knex } from 'knex';
-import { createActionRegistry } from '../../activities/action-registry';
-import { CORE_ACTIONS } from '../../activities/core-actions';
 import { tenantScope, type TenantScope } from '../db/tenant-scope';
-import { createActionCatalogue, type ActionCatalogue } from '../dsl/semantics/action-catalogue';
 import { connectClient, type TemporalClient, type TemporalEndpoint } from '../temporal/client-connection';
 import { dataDirFrom } from '../runtime/data-dir';
 import { openDatabase } from '../runtime/open-database';
 import { resolveTemporalEndpoint } from '../runtime/temporal-endpoint';
 import { CliFailure } from './cli-command';
 
-/** The actions a definition may call, as the worker registers them. */
-export function coreActionCatalogue(): ActionCatalogue {
-  return createActionCatalogue(createActionRegistry(CORE_ACTIONS).names());
-}
+export { coreActionCatalogue } from '../definition-store/core-catalogue';
 
 export async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (knex: Knex) => Promise<T>): Promise<T> {
   const database = await openDatabase(env, dataDirFrom(env));

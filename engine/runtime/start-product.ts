@@ -12,6 +12,10 @@ import { openDatabase } from './open-database';
 import { ShutdownStack } from './shutdown-stack';
 import { startTemporal } from './start-temporal';
 import { startRunWorker } from './start-worker';
+import { tenantScope } from '../db/tenant-scope';
+import { installBuiltInDefinitions } from '../definition-store/built-in-definitions';
+import { coreActionCatalogue } from '../definition-store/core-catalogue';
+import { definitionStore } from '../definition-store/definition-store';
 import { DEFAULT_DEMO_PASSWORD } from '../db/seed/demo-tenants';
 
 export interface RunningProduct {
@@ -45,6 +49,12 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
     log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
     const secretBox = createSecretBox(loadSecretKey(env, dataDir));
     const tenants = await seedDemo(database.knex, secretBox);
+    // Each demo tenant gets its own copies of the built-in flows; the worker syncs their schedules when it starts.
+    for (const tenant of tenants) {
+      const scope = tenantScope(database.knex, tenant.companyId);
+      const installed = await installBuiltInDefinitions(scope, definitionStore(scope, coreActionCatalogue()));
+      if (installed.length > 0) log(`${tenant.slug}: published the built-in flows ${installed.join(', ')}`);
+    }
 
     const temporal = await startTemporal({ env, dataDir, log, ...(cliPath ? { cliPath } : {}) });
     running.push('Temporal', () => temporal.stop());

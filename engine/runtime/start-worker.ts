@@ -7,6 +7,7 @@ import type { SecretBox } from '../security/secret-box';
 import { definitionStore } from '../definition-store/definition-store';
 import { createActionCatalogue } from '../dsl/semantics/action-catalogue';
 import { runEventDispatcher } from '../events';
+import { syncAllSchedules } from '../schedules';
 import { connectClient, connectWorkerConnection, type TemporalEndpoint } from '../temporal/client-connection';
 import { createRunWorker } from '../temporal/run-worker';
 
@@ -43,6 +44,12 @@ export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePat
   // The worker process also delivers domain events from the outbox: to waiting runs, and as triggers of new runs.
   const temporal = await connectClient(endpoint);
   const catalogue = createActionCatalogue(registry.names());
+  try {
+    await syncAllSchedules(knex, temporal.client, endpoint.taskQueue, catalogue, searchAttributes);
+  } catch (error) {
+    // A schedule that cannot be synced must not keep the worker from running the flows it can.
+    console.error(`[ledgerflow] schedule sync failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const dispatcher = runEventDispatcher(
     knex,
     { engine: { client: temporal.client, taskQueue: endpoint.taskQueue, searchAttributes }, storeFor: (scope) => definitionStore(scope, catalogue) },

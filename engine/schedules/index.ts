@@ -4,3 +4,4 @@ export {
   scheduleIdFor, scheduleOptionsFor, scheduledInput, ScheduleInputError, DEFAULT_OVERLAP_POLICY, DEFAULT_CATCHUP_WINDOW_MS,
   type ScheduledVersion,
 } from './schedule-options';
+export { syncAllSchedules } from './sync-all-schedules';

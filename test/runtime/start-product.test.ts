@@ -57,6 +57,19 @@ describe('startProduct with no TEMPORAL_ADDRESS', () => {
     expect(log).toContain(`Temporal web UI: http://127.0.0.1:${env.TEMPORAL_DEV_UI_PORT}`);
   });
 
+  it("gives each demo tenant its own published built-in flows, and the worker creates their Temporal Schedules", async () => {
+    const acme = product!.tenants.find((tenant) => tenant.slug === 'acme')!;
+    const published = await db.knex('workflow_definitions').where({ company_id: acme.companyId }).orderBy('key').pluck('key');
+    expect(published).toEqual(['dunning', 'dunning-balance', 'installment-schedule', 'overdue-invoices', 'subscription-lifecycle']);
+    const temporal = await connectClient(product!.temporal.endpoint);
+    try {
+      const schedule = await temporal.client.schedule.getHandle(`lf/${acme.companyId}/overdue-invoices/schedule/0`).describe();
+      expect(schedule.spec).toMatchObject({ timezone: 'UTC' });
+    } finally {
+      await temporal.close();
+    }
+  });
+
   it('keeps serving /health', async () => {
     expect((await fetch(`${product!.url}/health`)).status).toBe(200);
   });
