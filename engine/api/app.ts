@@ -10,6 +10,7 @@ import { requestContext } from './http/request-context';
 import { apiKeyRoutes } from './routes/api-key-routes';
 import { authRoutes } from './routes/auth-routes';
 import { contractRoutes } from './routes/contract-routes';
+import { paymentRoutes } from './routes/payment-routes';
 import { healthRoutes } from './routes/health';
 import { resourceRoutes } from './resources/resource-routes';
 import { emailedTokenRoutes } from './routes/emailed-token-routes';
@@ -38,7 +39,7 @@ export interface AppDependencies {
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
 export function apiRoutes(): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...resourceRoutes());
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...resourceRoutes());
   return routes;
 }
 

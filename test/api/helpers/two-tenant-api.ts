@@ -57,6 +57,8 @@ export function send(server: Server, method: string, path: string, credentials: 
   if (credentials.cookie) call.set('cookie', credentials.cookie);
   if (credentials.csrf) call.set('x-csrf-token', credentials.csrf);
   if (credentials.bearer) call.set('authorization', `Bearer ${credentials.bearer}`);
+  // Payment writes require one; every other route ignores it.
+  call.set('idempotency-key', `test-${Math.random().toString(36).slice(2)}`);
   return body === undefined ? call : call.send(body as object);
 }
 

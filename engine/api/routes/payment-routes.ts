@@ -1,0 +1,123 @@
+import type Koa from 'koa';
+import { recordInstallmentPayment, reverseInstallmentPayment } from '../../billing/installments';
+import { recordInvoicePayment, reverseInvoicePayment } from '../../billing/invoice-payments';
+import { notFound, ProblemError } from '../http/problem';
+import { closedObject, idParams, OK_OBJECT, uuidString } from '../routing/schema-helpers';
+import type { RouteDefinition } from '../routing/route-definition';
+import type { TenantScope } from '../../db/tenant-scope';
+
+const WRITE = { permission: 'payments.write' };
+
+const paymentBody = closedObject(
+  {
+    amount_minor: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+    currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+    received_at: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$' },
+    bank_account_id: uuidString,
+    method: { type: 'string', minLength: 1, maxLength: 32 },
+    external_reference: { type: 'string', minLength: 1, maxLength: 128 },
+  },
+  ['amount_minor', 'currency'],
+);
+
+interface PaymentBody {
+  amount_minor: number;
+  currency: string;
+  received_at?: string;
+  bank_account_id?: string;
+  method?: string;
+  external_reference?: string;
+}
+
+/** The same key twice records one payment: a client that retries after a timeout never pays twice. */
+function idempotencyKey(ctx: Koa.Context): string {
+  const key = ctx.get('idempotency-key');
+  if (!key || key.length > 100) {
+    throw new ProblemError(400, 'idempotency_key_required', 'Send an Idempotency-Key header of 1 to 100 characters with every payment write', [
+      { in: 'header', pointer: '/Idempotency-Key', message: 'is required, 1 to 100 characters' },
+    ]);
+  }
+  return key;
+}
+
+/** The row the path names, in the caller's tenant; anything else is the API's uniform 404. */
+async function requireRow(scope: TenantScope, table: string, id: string, what: string): Promise<void> {
+  if (!(await scope.knex(table).where({ company_id: scope.companyId, id }).first('id'))) throw notFound(what);
+}
+
+const optional = (body: PaymentBody) => ({
+  ...(body.bank_account_id ? { bankAccountId: body.bank_account_id } : {}),
+  ...(body.method ? { method: body.method } : {}),
+  ...(body.external_reference ? { externalReference: body.external_reference } : {}),
+});
+
+/** Recording and reversing payments: each writes the payment rows and its domain events in one transaction. */
+export function paymentRoutes(): RouteDefinition[] {
+  return [
+    {
+      operationId: 'recordInstallmentPayment',
+      method: 'post',
+      path: '/api/contract-installments/:id/payments',
+      summary: 'Record a payment on an installment (Idempotency-Key header required); allocated fees → interest → principal by the contract terms, any excess carried forward',
+      tag: 'Payments',
+      access: WRITE,
+      params: idParams,
+      body: paymentBody,
+      bodyExample: { amount_minor: 1_000, currency: 'EUR' },
+      resourceTable: 'contract_installments',
+      responses: { 201: { description: 'Recorded', schema: OK_OBJECT }, 200: { description: 'Already recorded with this key', schema: OK_OBJECT } },
+      handler: async ({ scope, params, body, ctx }) => {
+        const request = body as PaymentBody;
+        await requireRow(scope!, 'contract_installments', params.id, 'installment');
+        const recorded = await recordInstallmentPayment(scope!, {
+          installmentId: params.id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: idempotencyKey(ctx),
+          ...(request.received_at ? { receivedAt: request.received_at } : {}), ...optional(request),
+        });
+        return { status: recorded.created ? 201 : 200, body: recorded };
+      },
+    },
+    {
+      operationId: 'recordInvoicePayment',
+      method: 'post',
+      path: '/api/invoices/:id/payments',
+      summary: 'Record a payment on an invoice (Idempotency-Key header required); a full payment marks it paid and stops its dunning',
+      tag: 'Payments',
+      access: WRITE,
+      params: idParams,
+      body: paymentBody,
+      bodyExample: { amount_minor: 1_000, currency: 'EUR' },
+      resourceTable: 'invoices',
+      responses: { 201: { description: 'Recorded', schema: OK_OBJECT }, 200: { description: 'Already recorded with this key', schema: OK_OBJECT } },
+      handler: async ({ scope, params, body, ctx }) => {
+        const request = body as PaymentBody;
+        await requireRow(scope!, 'invoices', params.id, 'invoice');
+        const recorded = await recordInvoicePayment(scope!, { invoiceId: params.id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: idempotencyKey(ctx), ...optional(request) });
+        return { status: recorded.created ? 201 : 200, body: recorded };
+      },
+    },
+    {
+      operationId: 'reversePayment',
+      method: 'post',
+      path: '/api/payments/:id/reversal',
+      summary: 'Reverse a payment (a chargeback or bounced transfer; Idempotency-Key header required); it reopens what it paid and resumes dunning',
+      tag: 'Payments',
+      access: WRITE,
+      params: idParams,
+      body: closedObject({ external_reference: { type: 'string', minLength: 1, maxLength: 128 } }, []),
+      bodyExample: {},
+      resourceTable: 'payments',
+      responses: { 201: { description: 'Reversed', schema: OK_OBJECT }, 200: { description: 'Already reversed with this key', schema: OK_OBJECT } },
+      handler: async ({ scope, params, body, ctx }) => {
+        const key = idempotencyKey(ctx);
+        const reference = (body as { external_reference?: string }).external_reference;
+        const payment = await scope!.knex('payments').where({ company_id: scope!.companyId, id: params.id }).first('installment_id', 'invoice_id');
+        if (!payment) throw notFound('payment');
+        const extra = reference ? { externalReference: reference } : {};
+        const reversed = payment.installment_id
+          ? await reverseInstallmentPayment(scope!, { paymentId: params.id, idempotencyKey: key, ...extra })
+          : await reverseInvoicePayment(scope!, { paymentId: params.id, idempotencyKey: key, ...extra });
+        return { status: reversed.created ? 201 : 200, body: reversed };
+      },
+    },
+  ];
+}
