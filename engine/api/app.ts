@@ -11,6 +11,7 @@ import { apiKeyRoutes } from './routes/api-key-routes';
 import { authRoutes } from './routes/auth-routes';
 import { contractRoutes } from './routes/contract-routes';
 import { paymentRoutes } from './routes/payment-routes';
+import { subscriptionRoutes } from './routes/subscription-routes';
 import { healthRoutes } from './routes/health';
 import { resourceRoutes } from './resources/resource-routes';
 import { emailedTokenRoutes } from './routes/emailed-token-routes';
@@ -39,7 +40,7 @@ export interface AppDependencies {
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
 export function apiRoutes(): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...resourceRoutes());
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...resourceRoutes());
   return routes;
 }
 

@@ -104,18 +104,12 @@ export const CORE_RESOURCES: ResourceDefinition[] = [
   },
   {
     table: 'subscriptions',
-    eventEntity: 'subscription',
     model: Subscription,
     tag: 'Billing',
-    summary: 'subscriptions to plans',
-    writable: ['plan_id', 'contact_id', 'status', 'trial_ends_at', 'current_period_start', 'current_period_end', 'cancel_at_period_end'],
-    createOnly: ['plan_id'],
-    requiredOnCreate: ['plan_id', 'status'],
-    deletable: true,
+    // Read-only: the subscription-lifecycle run is the one writer of status, periods and cancellation, so rows are created
+    // and changed only through the subscription actions (engine/api/routes/subscription-routes.ts).
+    summary: 'subscriptions to plans (read-only here: activate and change them through the subscription actions)',
     filters: ['plan_id', 'contact_id', 'status'],
-    references: { plan_id: 'plans', contact_id: 'contacts' },
-    // Canceled, so the example never collides with the company's one current subscription.
-    example: { plan_id: PLACEHOLDER_ID, contact_id: PLACEHOLDER_ID, status: 'canceled' },
   },
   {
     table: 'bank_accounts',
