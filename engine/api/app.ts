@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth-routes';
 import { contractRoutes } from './routes/contract-routes';
 import { paymentRoutes } from './routes/payment-routes';
 import { subscriptionRoutes } from './routes/subscription-routes';
+import { engineRoutes } from './routes/engine';
 import { healthRoutes } from './routes/health';
 import { resourceRoutes } from './resources/resource-routes';
 import { emailedTokenRoutes } from './routes/emailed-token-routes';
@@ -35,12 +36,14 @@ export interface AppDependencies {
   mailer?: Mailer;
   /** The studio's address, for links in e-mails (PUBLIC_URL). */
   publicUrl?: string;
+  /** Temporal, for starting, signalling and inspecting runs; without it those routes answer 503. */
+  temporal?: ApiServices['temporal'];
 }
 
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
 export function apiRoutes(): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...resourceRoutes());
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...engineRoutes(), ...resourceRoutes());
   return routes;
 }
 
@@ -61,6 +64,7 @@ export function createApp(dependencies: AppDependencies): Koa {
     sessionTtlMs: dependencies.sessionTtlMs ?? SESSION_TTL_MS,
     ...(dependencies.mailer ? { mailer: dependencies.mailer } : {}),
     publicUrl: dependencies.publicUrl ?? 'http://localhost:3000',
+    ...(dependencies.temporal ? { temporal: dependencies.temporal } : {}),
   };
   const router = mountRoutes(apiRoutes(), services, { bodyLimitBytes: dependencies.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES });
   app.use(requestContext(logger));

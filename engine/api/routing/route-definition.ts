@@ -1,6 +1,7 @@
 import type Koa from 'koa';
 import type { Logger } from 'pino';
 import type { Knex } from 'knex';
+import type { Client } from '@temporalio/client';
 import type { Caller } from '../../auth/caller';
 import type { TenantScope } from '../../db/tenant-scope';
 import type { SecretBox } from '../../security/secret-box';
@@ -22,6 +23,8 @@ export interface ApiServices {
   mailer?: Mailer;
   publicUrl: string;
   logger: Logger;
+  /** Temporal, for the routes that start, signal or inspect runs; absent, those answer 503. */
+  temporal?: { client: Client; taskQueue: string; searchAttributes: boolean };
 }
 
 export interface RouteInput {

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Knex } from 'knex';
+import type { TenantScope } from '../../../db/tenant-scope';
+import { describeTenantRun } from '../../../runs/describe-run';
+import { RunInputError } from '../../../runs/run-errors';
+import { startRun } from '../../../runs/start-run';
+import { eventSignal } from '../../../../workflows/run-messages';
+import { notFound, ProblemError } from '../../http/problem';
+import type { RouteDefinition } from '../../routing/route-definition';
+import { closedObject, idParams, OK_OBJECT } from '../../routing/schema-helpers';
+import { requireEngine, storeFor } from './engine-services';
+import { fetchTimeline } from './run-timeline';
+
+const definitionKey = { type: 'string', pattern: '^[a-z][a-z0-9_.-]{0,63}$' };
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const entityType = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,31}$' };
+const entityId = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$' };
+export const entityRef = closedObject({ type: entityType, id: entityId }, ['type', 'id']);
+export const eventName = { type: 'string', pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$', maxLength: 100 };
+export const eventId = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,200}$' };
+
+const listQuery = closedObject({
+  definition: definitionKey,
+  status: { type: 'string', enum: ['running', 'completed', 'failed', 'canceled', 'terminated', 'timed_out'] },
+  entity_type: entityType,
+  entity_id: entityId,
+  started_from: date,
+  started_until: date,
+  limit: { type: 'string', pattern: '^(100|[1-9][0-9]?)$' },
+});
+
+interface RunRow { id: string; workflow_id: string; definition_key: string; definition_version: number; entity_type: string | null; entity_id: string | null; trigger_kind: string; status: string; started_at: Date; closed_at: Date | null }
+
+const runSummary = (row: RunRow) => ({
+  id: row.id, workflow_id: row.workflow_id, definition_key: row.definition_key, definition_version: row.definition_version,
+  entity: row.entity_type ? { type: row.entity_type, id: row.entity_id } : null, trigger: row.trigger_kind, status: row.status, started_at: row.started_at, closed_at: row.closed_at,
+});
+
+async function runById(scope: TenantScope, id: string): Promise<RunRow> {
+  const row = await scope.knex('workflow_runs').where({ company_id: scope.companyId, id }).first();
+  if (!row) throw notFound('run');
+  return row;
+}
+
+/** Temporal refuses signals and cancellation for a closed run: that is the caller's conflict, not our failure. */
+async function onOpenRun<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new ProblemError(409, 'run_closed', 'The run is no longer running');
+    throw error;
+  }
+}
+
+function filtered(knex: Knex, companyId: string, query: Record<string, unknown>) {
+  const builder = knex('workflow_runs').where({ company_id: companyId });
+  if (query.definition) builder.where({ definition_key: query.definition });
+  if (query.status) builder.where({ status: query.status });
+  if (query.entity_type) builder.where({ entity_type: query.entity_type });
+  if (query.entity_id) builder.where({ entity_id: query.entity_id });
+  if (query.started_from) builder.where('started_at', '>=', query.started_from as string);
+  // The whole day named: runs started before the next midnight (UTC).
+  if (query.started_until) builder.whereRaw(`started_at < (?::date + 1)`, [query.started_until as string]);
+  return builder.orderBy('started_at', 'desc').orderBy('id').limit(Number(query.limit ?? 100));
+}
+
+/** Runs: listed from the tenant's run records (no Temporal visibility needed), started, inspected, signalled, cancelled. */
+export function runRoutes(): RouteDefinition[] {
+  return [
+    {
+      operationId: 'listRuns', method: 'get', path: '/api/runs', summary: "The tenant's runs, newest first, filtered by definition, status, entity and start date (UTC days)", tag: 'Runs', access: { permission: 'runs.read' },
+      query: listQuery,
+      responses: { 200: { description: 'Runs', schema: OK_OBJECT } },
+      handler: async ({ scope, query }) => ({ body: { data: (await filtered(scope!.knex, scope!.companyId, query)).map(runSummary) } }),
+    },
+    {
+      operationId: 'startRun', method: 'post', path: '/api/runs', summary: "Start a run of a definition's newest published version (or the version given); an entity-bound run is started once per entity", tag: 'Runs', access: { permission: 'runs.start' },
+      body: closedObject({ definition_key: definitionKey, version: { type: 'integer', minimum: 1, maximum: 1_000_000 }, input: { type: 'object' }, entity: entityRef }, ['definition_key']),
+      bodyExample: { definition_key: 'dunning', input: {} },
+      responses: { 201: { description: 'Started', schema: OK_OBJECT }, 200: { description: 'The entity already has this run', schema: OK_OBJECT }, 422: { description: 'The input does not fit the definition' } },
+      handler: async ({ scope, body, services }) => {
+        const request = body as { definition_key: string; version?: number; input?: Record<string, unknown>; entity?: { type: string; id: string } };
+        const engine = requireEngine(services);
+        try {
+          const started = await startRun(scope!, storeFor(scope!), engine, {
+            definitionKey: request.definition_key, input: request.input ?? {}, trigger: 'api',
+            ...(request.version ? { version: request.version } : {}), ...(request.entity ? { entity: request.entity } : {}),
+          });
+          const row = await scope!.knex('workflow_runs').where({ company_id: scope!.companyId, workflow_id: started.workflowId }).first();
+          return { status: started.created ? 201 : 200, body: { ...runSummary(row), created: started.created } };
+        } catch (error) {
+          if (!(error instanceof RunInputError)) throw error;
+          throw new ProblemError(422, 'run_input_invalid', error.message, error.problems.map((problem) => ({ in: 'body', pointer: `#/input${problem.pointer === '/' ? '' : problem.pointer}`, message: problem.message })));
+        }
+      },
+    },
+    {
+      operationId: 'getRun', method: 'get', path: '/api/runs/:id', summary: "A run: its record, Temporal's status, the timeline from its history and its current state (the last three only when Temporal is connected)", tag: 'Runs', access: { permission: 'runs.read' },
+      params: idParams, resourceTable: 'workflow_runs',
+      responses: { 200: { description: 'The run', schema: OK_OBJECT } },
+      handler: async ({ scope, params, services }) => {
+        const row = await runById(scope!, params.id);
+        const summary = runSummary(row);
+        if (!services.temporal) return { body: { ...summary, execution: null, timeline: null, state: null, engine: 'unavailable' } };
+        const report = await describeTenantRun(scope!, services.temporal.client, row.workflow_id);
+        const timeline = report.execution ? await fetchTimeline(services.temporal.client, row.workflow_id) : null;
+        return { body: { ...summary, execution: report.execution ?? null, timeline, state: report.state ?? null, ...(report.stateUnavailable ? { state_unavailable: report.stateUnavailable } : {}), engine: 'connected' } };
+      },
+    },
+    {
+      operationId: 'signalRun', method: 'post', path: '/api/runs/:id/signal', summary: 'Send a named event to one run (delivered at most once per event_id)', tag: 'Runs', access: { permission: 'runs.signal' },
+      params: idParams, resourceTable: 'workflow_runs',
+      body: closedObject({ name: eventName, payload: { type: 'object' }, event_id: eventId }, ['name']),
+      bodyExample: { name: 'payment.received', payload: { amountMinor: 1000 } },
+      responses: { 202: { description: 'Signalled', schema: OK_OBJECT }, 409: { description: 'The run is closed' } },
+      handler: async ({ scope, params, body, services }) => {
+        const row = await runById(scope!, params.id);
+        const request = body as { name: string; payload?: Record<string, unknown>; event_id?: string };
+        const engine = requireEngine(services);
+        const signalled = { name: request.name, payload: request.payload ?? {}, eventId: request.event_id ?? randomUUID() };
+        await onOpenRun(() => engine.client.workflow.getHandle(row.workflow_id).signal(eventSignal, signalled));
+        return { status: 202, body: { id: row.id, workflow_id: row.workflow_id, event_id: signalled.eventId } };
+      },
+    },
+    {
+      operationId: 'cancelRun', method: 'post', path: '/api/runs/:id/cancel', summary: 'Ask a run to cancel (Temporal cancellation; the run records itself as canceled)', tag: 'Runs', access: { permission: 'runs.signal' },
+      params: idParams, resourceTable: 'workflow_runs',
+      responses: { 202: { description: 'Cancellation requested', schema: OK_OBJECT }, 409: { description: 'The run is closed' } },
+      handler: async ({ scope, params, services }) => {
+        const row = await runById(scope!, params.id);
+        const engine = requireEngine(services);
+        await onOpenRun(() => engine.client.workflow.getHandle(row.workflow_id).cancel());
+        return { status: 202, body: { id: row.id, workflow_id: row.workflow_id } };
+      },
+    },
+  ];
+}

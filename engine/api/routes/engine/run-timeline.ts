@@ -1,0 +1,95 @@
+import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { tsToDate } from '@temporalio/common/lib/time';
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  /** The activity, timer, signal or child workflow the entry is about. */
+  name?: string;
+  attempt?: number;
+  message?: string;
+}
+
+const EventType = temporal.api.enums.v1.EventType;
+const number = (value: unknown) => (value === null || value === undefined ? undefined : Number(value));
+
+/**
+ * What happened to a run, oldest first, from its Temporal history. Activity results carry the attempt that
+ * produced them (from the matching started event), so retries are visible without reading the raw history.
+ */
+export function timelineOf(events: HistoryEvent[]): TimelineEntry[] {
+  const byId = new Map(events.map((event) => [number(event.eventId), event]));
+  const activityName = (scheduledEventId: unknown) => byId.get(number(scheduledEventId))?.activityTaskScheduledEventAttributes?.activityType?.name ?? undefined;
+  const attemptOf = (startedEventId: unknown) => byId.get(number(startedEventId))?.activityTaskStartedEventAttributes?.attempt ?? undefined;
+  const timeline: TimelineEntry[] = [];
+  for (const event of events) {
+    const at = event.eventTime ? tsToDate(event.eventTime).toISOString() : '';
+    const push = (entry: Omit<TimelineEntry, 'at'>) => timeline.push({ at, ...Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) } as TimelineEntry);
+    switch (event.eventType) {
+      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED:
+        push({ kind: 'started', attempt: event.workflowExecutionStartedEventAttributes?.attempt ?? undefined });
+        break;
+      case EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
+        push({ kind: 'activity_scheduled', name: event.activityTaskScheduledEventAttributes?.activityType?.name ?? undefined });
+        break;
+      case EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED: {
+        const attributes = event.activityTaskCompletedEventAttributes;
+        push({ kind: 'activity_completed', name: activityName(attributes?.scheduledEventId), attempt: attemptOf(attributes?.startedEventId) });
+        break;
+      }
+      case EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED: {
+        const attributes = event.activityTaskFailedEventAttributes;
+        push({ kind: 'activity_failed', name: activityName(attributes?.scheduledEventId), attempt: attemptOf(attributes?.startedEventId), message: attributes?.failure?.message ?? undefined });
+        break;
+      }
+      case EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT:
+        push({ kind: 'activity_timed_out', name: activityName(event.activityTaskTimedOutEventAttributes?.scheduledEventId) });
+        break;
+      case EventType.EVENT_TYPE_TIMER_STARTED:
+        push({ kind: 'timer_started', name: event.timerStartedEventAttributes?.timerId ?? undefined });
+        break;
+      case EventType.EVENT_TYPE_TIMER_FIRED:
+        push({ kind: 'timer_fired', name: event.timerFiredEventAttributes?.timerId ?? undefined });
+        break;
+      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:
+        push({ kind: 'signal_received', name: event.workflowExecutionSignaledEventAttributes?.signalName ?? undefined });
+        break;
+      case EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED:
+        push({ kind: 'child_started', name: event.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId ?? undefined });
+        break;
+      case EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED:
+        push({ kind: 'child_completed', name: event.childWorkflowExecutionCompletedEventAttributes?.workflowExecution?.workflowId ?? undefined });
+        break;
+      case EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_FAILED:
+        push({ kind: 'child_failed', name: event.childWorkflowExecutionFailedEventAttributes?.workflowExecution?.workflowId ?? undefined, message: event.childWorkflowExecutionFailedEventAttributes?.failure?.message ?? undefined });
+        break;
+      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED:
+        push({ kind: 'completed' });
+        break;
+      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED:
+        push({ kind: 'failed', message: event.workflowExecutionFailedEventAttributes?.failure?.message ?? undefined });
+        break;
+      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED:
+        push({ kind: 'canceled' });
+        break;
+      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED:
+        push({ kind: 'terminated', message: event.workflowExecutionTerminatedEventAttributes?.reason ?? undefined });
+        break;
+      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW:
+        push({ kind: 'continued_as_new' });
+        break;
+      default:
+        break;
+    }
+  }
+  return timeline;
+}
+
+/** The timeline of the run's current execution; a run Temporal no longer holds has none. */
+export async function fetchTimeline(client: Client, workflowId: string): Promise<TimelineEntry[]> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  return timelineOf(history.events ?? []);
+}
