@@ -1,4 +1,6 @@
 import { createApp } from '../api/app';
+import { connectClient } from '../temporal/client-connection';
+import { resolveTemporalEndpoint } from './temporal-endpoint';
 import { migrateToLatest } from '../db/knex-factory';
 import { createSecretBox } from '../security/secret-box';
 import { loadSecretKey } from '../security/secret-key';
@@ -26,7 +28,15 @@ export async function startApi(env: NodeJS.ProcessEnv, log: (line: string) => vo
     const applied = await migrateToLatest(database.knex);
     log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
     const secretBox = createSecretBox(loadSecretKey(env, dataDirFrom(env)));
-    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL }), env);
+    // With TEMPORAL_ADDRESS the API also starts, signals and inspects runs; without it those routes answer 503.
+    let engine;
+    if (env.TEMPORAL_ADDRESS) {
+      const endpoint = resolveTemporalEndpoint(env, dataDirFrom(env));
+      const temporal = await connectClient(endpoint);
+      running.push('Temporal client', () => temporal.close());
+      engine = { client: temporal.client, taskQueue: endpoint.taskQueue, searchAttributes: true };
+    }
+    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL, ...(engine ? { temporal: engine } : {}) }), env);
     running.push('HTTP server', () => http.close());
     return { url: http.url, stop: () => running.stopAll() };
   } catch (error) {

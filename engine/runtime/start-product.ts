@@ -3,7 +3,7 @@ import { migrateToLatest } from '../db/knex-factory';
 import { seedDemo, type DemoTenantSummary } from '../db/seed/seed-demo';
 import { createSecretBox } from '../security/secret-box';
 import { loadSecretKey } from '../security/secret-key';
-import type { TemporalEndpoint } from '../temporal/client-connection';
+import { connectClient, type TemporalEndpoint } from '../temporal/client-connection';
 import { ensureTemporalBinaries } from '../temporal/ensure-binaries';
 import { dataDirFrom } from './data-dir';
 import { listen } from './listen';
@@ -63,7 +63,11 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
     const worker = await startRunWorker({ knex: database.knex, endpoint: temporal.endpoint, mailer: mailerFromEnv(env), workflowBundlePath: env.LEDGERFLOW_WORKFLOW_BUNDLE, secrets: secretBox });
     running.push('run worker', () => worker.stop());
 
-    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL }), env);
+    // The API starts, signals and inspects runs through its own client.
+    const apiTemporal = await connectClient(temporal.endpoint);
+    running.push('API Temporal client', () => apiTemporal.close());
+    const engine = { client: apiTemporal.client, taskQueue: temporal.endpoint.taskQueue, searchAttributes: true };
+    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL, temporal: engine }), env);
     running.push('HTTP server', () => http.close());
     return {
       url: http.url,

@@ -23,7 +23,10 @@ const number = (value: unknown) => (value === null || value === undefined ? unde
 export function timelineOf(events: HistoryEvent[]): TimelineEntry[] {
   const byId = new Map(events.map((event) => [number(event.eventId), event]));
   const activityName = (scheduledEventId: unknown) => byId.get(number(scheduledEventId))?.activityTaskScheduledEventAttributes?.activityType?.name ?? undefined;
-  const attemptOf = (startedEventId: unknown) => byId.get(number(startedEventId))?.activityTaskStartedEventAttributes?.attempt ?? undefined;
+  // Matched by the scheduled event rather than startedEventId: the time-skipping test server sometimes records a
+  // startedEventId one below the started event's real id. One scheduled event has at most one started event.
+  const startedBySchedule = new Map(events.filter((event) => event.activityTaskStartedEventAttributes).map((event) => [number(event.activityTaskStartedEventAttributes!.scheduledEventId), event.activityTaskStartedEventAttributes!]));
+  const attemptOf = (scheduledEventId: unknown) => startedBySchedule.get(number(scheduledEventId))?.attempt ?? undefined;
   const timeline: TimelineEntry[] = [];
   for (const event of events) {
     const at = event.eventTime ? tsToDate(event.eventTime).toISOString() : '';
@@ -37,12 +40,12 @@ export function timelineOf(events: HistoryEvent[]): TimelineEntry[] {
         break;
       case EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED: {
         const attributes = event.activityTaskCompletedEventAttributes;
-        push({ kind: 'activity_completed', name: activityName(attributes?.scheduledEventId), attempt: attemptOf(attributes?.startedEventId) });
+        push({ kind: 'activity_completed', name: activityName(attributes?.scheduledEventId), attempt: attemptOf(attributes?.scheduledEventId) });
         break;
       }
       case EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED: {
         const attributes = event.activityTaskFailedEventAttributes;
-        push({ kind: 'activity_failed', name: activityName(attributes?.scheduledEventId), attempt: attemptOf(attributes?.startedEventId), message: attributes?.failure?.message ?? undefined });
+        push({ kind: 'activity_failed', name: activityName(attributes?.scheduledEventId), attempt: attemptOf(attributes?.scheduledEventId), message: attributes?.failure?.message ?? undefined });
         break;
       }
       case EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT:
