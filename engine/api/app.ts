@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth-routes';
 import { contractRoutes } from './routes/contract-routes';
 import { paymentRoutes } from './routes/payment-routes';
 import { subscriptionRoutes } from './routes/subscription-routes';
+import { invoiceRoutes } from './routes/invoice-routes';
 import { engineRoutes } from './routes/engine';
 import { healthRoutes } from './routes/health';
 import { resourceRoutes } from './resources/resource-routes';
@@ -43,7 +44,7 @@ export interface AppDependencies {
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
 export function apiRoutes(): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...engineRoutes(), ...resourceRoutes());
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...invoiceRoutes(), ...engineRoutes(), ...resourceRoutes());
   return routes;
 }
 

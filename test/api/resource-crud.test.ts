@@ -119,22 +119,27 @@ test('every filterable and sortable column is backed by an index that starts (co
 test('writes emit <entity>.created/updated/deleted into the outbox with ids and amounts only; a refused write emits nothing', async () => {
   const contactId = await contact(acme, 'Event Customer');
   const events = () => h.db.knex('domain_events').where({ company_id: acme.companyId, entity_type: 'invoice' }).orderBy('created_at').select('name', 'entity_id', 'payload');
+  // Invoices are issued through their action (the server numbers them); PATCH and DELETE are the generic resource's.
   const invoice = await acme.agent
     .post('/api/invoices')
-    .send({ contact_id: contactId, invoice_number: 'EV-1', currency: 'EUR', subtotal_minor: 12_345, total_minor: 12_345, issue_date: '2026-11-01', due_date: '2026-11-30' });
+    .send({ contact_id: contactId, currency: 'EUR', issue_date: '2026-11-01', due_date: '2026-11-30', lines: [{ kind: 'subscription', description: 'Pro', amount_minor: 12_345 }] });
   expect(invoice.status).toBe(201);
-  await acme.agent.patch(`/api/invoices/${invoice.body.id}`).send({ status: 'open' });
-  await acme.agent.delete(`/api/invoices/${invoice.body.id}`);
+  await acme.agent.patch(`/api/invoices/${invoice.body.id}`).send({ status: 'void' });
+  // An issued invoice keeps its lines, which RESTRICT its deletion: refused, and nothing emitted.
+  expect((await acme.agent.delete(`/api/invoices/${invoice.body.id}`)).status).toBe(409);
+  const deal = await acme.agent.post('/api/deals').send({ contact_id: contactId, title: 'Event deal', currency: 'EUR' });
+  expect((await acme.agent.delete(`/api/deals/${deal.body.id}`)).status).toBe(204);
   const emitted = await events();
   expect(emitted.map((event: { name: string; entity_id: string }) => [event.name, event.entity_id])).toEqual([
     ['invoice.created', invoice.body.id],
     ['invoice.updated', invoice.body.id],
-    ['invoice.deleted', invoice.body.id],
   ]);
+  const dealEvents = await h.db.knex('domain_events').where({ company_id: acme.companyId, entity_type: 'deal', entity_id: deal.body.id }).orderBy('created_at').pluck('name');
+  expect(dealEvents).toEqual(['deal.created', 'deal.deleted']);
   expect(emitted[0].payload).toEqual({
     contactId,
     subscriptionId: null,
-    status: 'draft',
+    status: 'open',
     currency: 'EUR',
     subtotalMinor: 12_345,
     taxMinor: 0,
@@ -143,7 +148,7 @@ test('writes emit <entity>.created/updated/deleted into the outbox with ids and 
     issueDate: '2026-11-01',
     dueDate: '2026-11-30',
   });
-  const refused = await acme.agent.post('/api/invoices').send({ contact_id: randomUUID(), invoice_number: 'EV-2', currency: 'EUR', issue_date: '2026-11-01', due_date: '2026-11-30' });
+  const refused = await acme.agent.post('/api/invoices').send({ contact_id: randomUUID(), currency: 'EUR', issue_date: '2026-11-01', due_date: '2026-11-30', lines: [{ kind: 'subscription', description: 'Pro', amount_minor: 100 }] });
   expect(refused.status).toBe(422);
-  expect(await events()).toHaveLength(3);
+  expect(await events()).toHaveLength(2);
 });

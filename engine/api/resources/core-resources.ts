@@ -61,17 +61,16 @@ export const CORE_RESOURCES: ResourceDefinition[] = [
     eventEntity: 'invoice',
     model: Invoice,
     tag: 'Billing',
-    summary: 'invoices',
-    // amount_paid_minor and paid_at follow from payments; `paid` is reached by paying, never by writing it.
-    writable: ['contact_id', 'subscription_id', 'invoice_number', 'status', 'currency', 'subtotal_minor', 'tax_minor', 'total_minor', 'issue_date', 'due_date'],
-    createOnly: ['contact_id'],
-    requiredOnCreate: ['contact_id', 'invoice_number', 'currency', 'issue_date', 'due_date'],
+    summary: 'invoices (created through POST /api/invoices, which numbers them)',
+    // Created only by the invoice action, so the number always comes from the tenant's sequence. The number is fixed once
+    // issued; amount_paid_minor and paid_at follow from payments, and `paid` is reached by paying, never by writing it.
+    creatable: false,
+    writable: ['subscription_id', 'status', 'currency', 'subtotal_minor', 'tax_minor', 'total_minor', 'issue_date', 'due_date'],
     requestFieldSchemas: { status: { enum: ['draft', 'open', 'void', 'uncollectible'] } },
     deletable: true,
     filters: ['contact_id', 'subscription_id', 'invoice_number', 'status'],
     sortable: ['invoice_number'],
-    references: { contact_id: 'contacts', subscription_id: 'subscriptions' },
-    example: { contact_id: PLACEHOLDER_ID, invoice_number: 'INV-2001', currency: 'EUR', subtotal_minor: 10_000, total_minor: 10_000, issue_date: '2026-11-01', due_date: '2026-11-30' },
+    references: { subscription_id: 'subscriptions' },
   },
   {
     table: 'contracts',

@@ -13,6 +13,8 @@ export interface ResourceDefinition {
   summary: string;
   /** Fields a client may send on create and PATCH; none means the resource is read-only over CRUD. */
   writable?: string[];
+  /** False when rows are created by a domain action instead (invoices, numbered by the server): no CRUD create route. */
+  creatable?: boolean;
   /** Fields settable on create but fixed afterwards (a row's parent, its plan). */
   createOnly?: string[];
   requiredOnCreate?: string[];

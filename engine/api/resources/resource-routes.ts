@@ -54,7 +54,7 @@ export function routesForResource(definition: ResourceDefinition): RouteDefiniti
       handler: async ({ scope, params }) => ({ body: visible(definition, await getRow(scope!, definition, params.id)) }),
     },
   ];
-  if (definition.writable?.length) {
+  if (definition.writable?.length && definition.creatable !== false) {
     routes.push({
       ...common,
       operationId: `create${name}`,
