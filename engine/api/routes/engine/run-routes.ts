@@ -59,9 +59,9 @@ function filtered(knex: Knex, companyId: string, query: Record<string, unknown>)
   if (query.status) builder.where({ status: query.status });
   if (query.entity_type) builder.where({ entity_type: query.entity_type });
   if (query.entity_id) builder.where({ entity_id: query.entity_id });
-  if (query.started_from) builder.where('started_at', '>=', query.started_from as string);
-  // The whole day named: runs started before the next midnight (UTC).
-  if (query.started_until) builder.whereRaw(`started_at < (?::date + 1)`, [query.started_until as string]);
+  // Days are UTC days whatever the database session's time zone; `started_until` includes the whole day named.
+  if (query.started_from) builder.whereRaw(`started_at >= (?::date)::timestamp AT TIME ZONE 'UTC'`, [query.started_from as string]);
+  if (query.started_until) builder.whereRaw(`started_at < (?::date + 1)::timestamp AT TIME ZONE 'UTC'`, [query.started_until as string]);
   return builder.orderBy('started_at', 'desc').orderBy('id').limit(Number(query.limit ?? 100));
 }
 
