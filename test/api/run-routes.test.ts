@@ -109,6 +109,10 @@ test('an entity-bound run starts once; the list filters by entity; cancel ends i
   await untilRunWaits(handleOf(first.body.workflow_id));
   expect((await acme.agent.post(`/api/runs/${first.body.id}/cancel`)).status).toBe(202);
   await eventually(async () => (await handleOf(first.body.workflow_id).describe()).status.name, (status) => status === 'CANCELLED');
+  await eventually(() => runRow(first.body.id), (row) => row.status === 'canceled');
+  expect((await acme.agent.get(`/api/runs/${first.body.id}`)).body.timeline.at(-1).kind).toBe('canceled');
+  const late = await acme.agent.post(`/api/runs/${first.body.id}/signal`).send({ name: 'payment.received' });
+  expect([late.status, late.body.code]).toEqual([409, 'run_closed']);
 });
 
 test('POST /api/events goes through the outbox: once dispatched, the run bound to the entity receives it', async () => {
