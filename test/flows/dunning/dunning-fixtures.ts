@@ -73,6 +73,16 @@ export async function sweepOverdue(h: EngineHarness, on: string): Promise<void> 
   await dispatch(h);
 }
 
+/** An invoice that fell due yesterday, announced overdue today: its dunning run starts on day 1 of the ladder. */
+export async function overdueSinceYesterday(h: EngineHarness, label: string, totalMinor: number) {
+  const today = await serverToday(h);
+  const dueDate = dateAddDays(today, -1);
+  const customer = await createCustomer(h, label);
+  const invoiceId = await insertOpenInvoice(h, { contactId: customer.contactId, totalMinor, dueDate });
+  await sweepOverdue(h, today);
+  return { ...customer, invoiceId, dueDate, run: runOf(h, invoiceId) };
+}
+
 export const runOf = (h: EngineHarness, invoiceId: string): WorkflowHandle => h.env.client.workflow.getHandle(`lf/${h.companyId}/dunning/invoice/${invoiceId}`);
 
 /** Waits until the run stands (waiting) at the step, e.g. "settled" after a payment. */

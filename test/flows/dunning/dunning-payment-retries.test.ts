@@ -4,7 +4,7 @@ import { startLocalPaymentService, type LocalPaymentService } from '../../../con
 import { connectPaymentService } from '../../../connectors/http-payments/test/payment-integration';
 import { createEngineHarness, type EngineHarness } from '../../helpers/engine-harness';
 import { installQuietWorkerRuntime } from '../../temporal/quiet-worker-runtime';
-import { addUserWithRole, createCustomer, dispatch, dunningDefinition, insertOpenInvoice, runOf, serverToday, sleepUntil, subjectsTo, sweepOverdue, timelineOf, TIME_ZONE, untilAt } from './dunning-fixtures';
+import { addUserWithRole, dispatch, dunningDefinition, overdueSinceYesterday, sleepUntil, subjectsTo, TIME_ZONE, timelineOf, untilAt } from './dunning-fixtures';
 
 installQuietWorkerRuntime();
 let h: EngineHarness;
@@ -22,15 +22,6 @@ afterAll(async () => {
   await psp?.close();
 });
 
-async function overdueSinceYesterday(label: string, totalMinor: number) {
-  const today = await serverToday(h);
-  const dueDate = dateAddDays(today, -1);
-  const customer = await createCustomer(h, label);
-  const invoiceId = await insertOpenInvoice(h, { contactId: customer.contactId, totalMinor, dueDate });
-  await sweepOverdue(h, today);
-  return { ...customer, invoiceId, dueDate, run: runOf(h, invoiceId) };
-}
-
 const chargesFor = (invoiceId: string, dueDate: string) =>
   psp.received
     .filter((charge) => charge.body.reference === invoiceId)
@@ -38,7 +29,7 @@ const chargesFor = (invoiceId: string, dueDate: string) =>
 
 test('retries reach the real payment service on the configured gaps (days 2, 5, 9): two declines, then an approval pays the invoice and stops dunning', async () => {
   psp.script(['decline', 'decline', 'approve']);
-  const { invoiceId, dueDate, email, run } = await overdueSinceYesterday('card-on-file', 23_456);
+  const { invoiceId, dueDate, email, run } = await overdueSinceYesterday(h, 'card-on-file', 23_456);
   await sleepUntil(h, dateAddDays(dueDate, 9), '12:00');
   await dispatch(h);
   await untilAt(run, 'settled');
@@ -71,7 +62,7 @@ test('retries reach the real payment service on the configured gaps (days 2, 5, 
 
 test('an outage is retried by the step with the same idempotency key, so the invoice is charged and booked once', async () => {
   psp.script(['outage', 'approve']);
-  const { invoiceId, dueDate, run } = await overdueSinceYesterday('outage', 5_000);
+  const { invoiceId, dueDate, run } = await overdueSinceYesterday(h, 'outage', 5_000);
   await sleepUntil(h, dateAddDays(dueDate, 2), '12:00');
   await dispatch(h);
   await untilAt(run, 'settled');

@@ -3,7 +3,7 @@ import { recordInvoicePayment, reverseInvoicePayment } from '../../../engine/bil
 import { emitDomainEvent } from '../../../engine/events';
 import { createEngineHarness, type EngineHarness } from '../../helpers/engine-harness';
 import { installQuietWorkerRuntime } from '../../temporal/quiet-worker-runtime';
-import { addUserWithRole, createCustomer, dispatch, dunningDefinition, insertOpenInvoice, runOf, serverToday, sleepUntil, subjectsTo, sweepOverdue, timelineOf, untilAt } from './dunning-fixtures';
+import { addUserWithRole, dispatch, dunningDefinition, overdueSinceYesterday, runOf, serverToday, sleepUntil, subjectsTo, sweepOverdue, timelineOf, untilAt } from './dunning-fixtures';
 
 installQuietWorkerRuntime();
 let h: EngineHarness;
@@ -15,18 +15,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => h?.teardown());
 
-/** An invoice that fell due yesterday, announced overdue today: the run starts on day 1 of its ladder. */
-async function overdueSinceYesterday(label: string, totalMinor: number) {
-  const today = await serverToday(h);
-  const dueDate = dateAddDays(today, -1);
-  const customer = await createCustomer(h, label);
-  const invoiceId = await insertOpenInvoice(h, { contactId: customer.contactId, totalMinor, dueDate });
-  await sweepOverdue(h, today);
-  return { ...customer, invoiceId, dueDate, run: runOf(h, invoiceId) };
-}
-
 test('a payment on day 4 of the 30-day ladder stops dunning: only the day-1 and day-3 emails went out, and nothing in the 27 days after', async () => {
-  const { invoiceId, dueDate, email, run } = await overdueSinceYesterday('paid-day-4', 12_000);
+  const { invoiceId, dueDate, email, run } = await overdueSinceYesterday(h, 'paid-day-4', 12_000);
   await sleepUntil(h, dateAddDays(dueDate, 4), '12:00');
   await recordInvoicePayment(h.scope, { invoiceId, amountMinor: 12_000, currency: 'EUR', idempotencyKey: `bank:${invoiceId}` });
   await dispatch(h);
@@ -44,7 +34,7 @@ test('a payment on day 4 of the 30-day ladder stops dunning: only the day-1 and 
 });
 
 test('a reversal resumes the ladder where it stood: no earlier step is sent again, the missed day-5 step goes out at once, the day-7 step on day 7', async () => {
-  const { invoiceId, dueDate, email, run } = await overdueSinceYesterday('reversed', 8_050);
+  const { invoiceId, dueDate, email, run } = await overdueSinceYesterday(h, 'reversed', 8_050);
   await sleepUntil(h, dateAddDays(dueDate, 4), '12:00');
   const paid = await recordInvoicePayment(h.scope, { invoiceId, amountMinor: 8_050, currency: 'EUR', idempotencyKey: `card:${invoiceId}` });
   await dispatch(h);
@@ -70,7 +60,7 @@ test('a reversal resumes the ladder where it stood: no earlier step is sent agai
 });
 
 test('the same overdue invoice announced three times (the sweep twice, the subscription flow once) has one dunning run and one day-1 email', async () => {
-  const { invoiceId, dueDate, email, contactId } = await overdueSinceYesterday('announced-thrice', 4_200);
+  const { invoiceId, dueDate, email, contactId } = await overdueSinceYesterday(h, 'announced-thrice', 4_200);
   await sweepOverdue(h, await serverToday(h));
   // Another emitter with its own event id: a distinct event, the same run.
   await h.db.knex.transaction((trx) =>

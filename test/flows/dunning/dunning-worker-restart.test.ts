@@ -7,7 +7,7 @@ import { dateAddDays } from '../../../engine/dsl/logic/date-operations';
 import type { ExecuteActionArgs } from '../../../workflows/run-contract';
 import { createEngineHarness, type EngineHarness } from '../../helpers/engine-harness';
 import { installQuietWorkerRuntime } from '../../temporal/quiet-worker-runtime';
-import { addUserWithRole, createCustomer, dunningDefinition, insertOpenInvoice, runOf, serverToday, sleepUntil, subjectsTo, sweepOverdue, timelineOf } from './dunning-fixtures';
+import { addUserWithRole, dunningDefinition, overdueSinceYesterday, runOf, sleepUntil, subjectsTo, timelineOf } from './dunning-fixtures';
 
 installQuietWorkerRuntime();
 let h: EngineHarness;
@@ -22,15 +22,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => h?.teardown());
 
-async function overdueSinceYesterday(label: string, totalMinor: number) {
-  const today = await serverToday(h);
-  const dueDate = dateAddDays(today, -1);
-  const customer = await createCustomer(h, label);
-  const invoiceId = await insertOpenInvoice(h, { contactId: customer.contactId, totalMinor, dueDate });
-  await sweepOverdue(h, today);
-  return { ...customer, invoiceId, dueDate, run: runOf(h, invoiceId) };
-}
-
 /** The arguments the run scheduled its reminder activities with, read back from the run's history. */
 async function reminderActivityArgs(invoiceId: string): Promise<ExecuteActionArgs[]> {
   const history = await runOf(h, invoiceId).fetchHistory();
@@ -42,7 +33,7 @@ async function reminderActivityArgs(invoiceId: string): Promise<ExecuteActionArg
 }
 
 test('a worker restarted mid-run, and a reminder activity run again as a retry after its send, leave no duplicate email, notification or row', async () => {
-  const { invoiceId, dueDate, email } = await overdueSinceYesterday('restarted', 9_999);
+  const { invoiceId, dueDate, email } = await overdueSinceYesterday(h, 'restarted', 9_999);
   await sleepUntil(h, dateAddDays(dueDate, 3), '12:00');
   expect(subjectsTo(h, email)).toHaveLength(2);
 
@@ -82,7 +73,7 @@ test('a run that continues as new many times over its 30 days keeps its place on
   await h.publish(dunningDefinition({ finalAction: { day: 30, action: 'markUncollectible' } }));
   h.engine.historyLimit = 30;
   try {
-    const { invoiceId, dueDate, email, run } = await overdueSinceYesterday('continued', 31_415);
+    const { invoiceId, dueDate, email, run } = await overdueSinceYesterday(h, 'continued', 31_415);
     const firstRunId = (await run.describe()).runId;
     expect(await run.result()).toEqual({ outcome: 'exhausted', finalAction: 'markUncollectible' });
     expect((await run.describe()).runId).not.toBe(firstRunId);
