@@ -11,7 +11,8 @@ import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../engine/temporal/search-attri
 import { createTenant } from '../helpers/tenant-fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { installQuietWorkerRuntime } from '../temporal/quiet-worker-runtime';
-import { cli, eventually } from './cli-io';
+import { retryUntilPasses } from '../helpers/eventually';
+import { cli } from './cli-io';
 
 installQuietWorkerRuntime();
 
@@ -88,7 +89,7 @@ describe('a run driven through the CLI against the dev server', () => {
   });
 
   it('show reports the waiting step, what it waits for and the variables', async () => {
-    const shown = await eventually(async () => {
+    const shown = await retryUntilPasses(async () => {
       const result = await cli(env, 'show', workflowId, '--tenant', 'acme-cli');
       expect(result.out).toContain('  awaitPayment (waitForEvent): waiting for event payment.received');
       return result;
@@ -103,7 +104,7 @@ describe('a run driven through the CLI against the dev server', () => {
   });
 
   it('runs lists the run for its tenant, with the definition and status filters', async () => {
-    const listed = await eventually(async () => {
+    const listed = await retryUntilPasses(async () => {
       const result = await cli(env, 'runs', '--tenant', 'acme-cli', '--definition', 'payment-wait', '--status', 'completed', '--json');
       const runs = JSON.parse(result.out.join('\n')) as Array<{ workflowId: string; status: string }>;
       expect(runs.map((run) => run.workflowId)).toContain(workflowId);
@@ -115,7 +116,7 @@ describe('a run driven through the CLI against the dev server', () => {
   it("runs never lists one tenant's run for another tenant", async () => {
     await cli(env, 'publish', fixture('payment-wait.json'), '--tenant', 'globex-cli');
     const globexRun = (await cli(env, 'start', 'payment-wait', '--tenant', 'globex-cli', '--input', '{"invoiceId":"inv-9"}')).out[0];
-    const globexRuns = await eventually(async () => {
+    const globexRuns = await retryUntilPasses(async () => {
       const ids = (JSON.parse((await cli(env, 'runs', '--tenant', 'globex-cli', '--json')).out.join('\n')) as Array<{ workflowId: string }>).map((run) => run.workflowId);
       expect(ids).toContain(globexRun);
       return ids;

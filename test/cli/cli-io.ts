@@ -12,16 +12,3 @@ export async function cli(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<Cl
   result.code = await runCli(argv, { env, out: (line) => result.out.push(line), err: (line) => result.err.push(line) });
   return result;
 }
-
-/** Retries until check passes: visibility and query answers arrive a moment after the action that causes them. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}

@@ -7,7 +7,8 @@ import { devServerRecordPath, readDevServerRecord } from '../../engine/runtime/d
 import { startProduct, type RunningProduct } from '../../engine/runtime/start-product';
 import { connectClient } from '../../engine/temporal/client-connection';
 import { findFreePort } from '../../engine/temporal/free-port';
-import { cli, eventually } from '../cli/cli-io';
+import { retryUntilPasses } from '../helpers/eventually';
+import { cli } from '../cli/cli-io';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { installQuietWorkerRuntime } from '../temporal/quiet-worker-runtime';
 
@@ -107,7 +108,7 @@ describe('startProduct that fails half-way', () => {
     try {
       const env: NodeJS.ProcessEnv = { ...(await productEnv(db, dataDir)), PORT: String((busy.address() as net.AddressInfo).port) };
       await expect(startProduct(env, () => undefined)).rejects.toThrow(/already in use: set PORT/);
-      await eventually(async () => expect(await portAnswers('127.0.0.1', Number(env.TEMPORAL_DEV_PORT))).toBe(false), 5_000);
+      await retryUntilPasses(async () => expect(await portAnswers('127.0.0.1', Number(env.TEMPORAL_DEV_PORT))).toBe(false), 5_000);
       expect(fs.existsSync(devServerRecordPath(dataDir))).toBe(false);
     } finally {
       busy.close();
