@@ -1,0 +1,48 @@
+/**
+ * Who is signed in. Loaded once from /api/auth/me; pages read `session.me` and ask `can()` before offering an action
+ * the API would refuse anyway (the API stays the authority: a hidden button is a courtesy, not a check).
+ */
+import { api, ApiError } from '../api/api-client';
+
+export interface Me {
+  kind: 'user' | 'api_key';
+  user: { id: string; email: string; name?: string | null; display_name?: string | null } | null;
+  company: { id: string; name: string; slug?: string } | null;
+  permissions: string[];
+}
+
+class SessionState {
+  me = $state<Me | null>(null);
+  /** 'unknown' until the first /me answer, so the shell can show a loading state instead of flashing sign-in. */
+  status = $state<'unknown' | 'signed-in' | 'signed-out'>('unknown');
+  error = $state<string | null>(null);
+
+  async load(): Promise<void> {
+    try {
+      this.me = await api.get<Me>('/api/auth/me');
+      this.status = 'signed-in';
+      this.error = null;
+    } catch (error) {
+      this.me = null;
+      this.status = 'signed-out';
+      // A 401 is the normal signed-out answer; anything else (API down) is worth saying.
+      this.error = error instanceof ApiError && error.status === 401 ? null : (error as Error).message;
+    }
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await api.post('/api/auth/sign-out');
+    } finally {
+      this.me = null;
+      this.status = 'signed-out';
+      location.hash = '#/sign-in';
+    }
+  }
+
+  can(permission: string): boolean {
+    return this.me?.permissions.includes(permission) ?? false;
+  }
+}
+
+export const session = new SessionState();
