@@ -1,6 +1,8 @@
+import QRCode from 'qrcode';
 import request from 'supertest';
 import { hashToken } from '../../engine/auth/tokens';
 import { otplibCode } from './helpers/otplib-code';
+import { svgQrModules } from './helpers/svg-qr-modules';
 import { createApiHarness, PASSWORD, signUpCompany, type ApiHarness, type SignedIn } from './helpers/api-harness';
 
 let h: ApiHarness;
@@ -39,6 +41,25 @@ test('enrolment needs the password, returns an otpauth URI, and keeps the secret
   expect((await acme.agent.get('/api/auth/two-factor')).body).toEqual({ enabled: false });
 });
 
+test('enrolment also returns the otpauth URI as an SVG QR code data URL whose modules are exactly the symbol of that URI', async () => {
+  const enrolment = await acme.agent.post('/api/auth/two-factor').send({ password: PASSWORD });
+  expect(enrolment.status).toBe(201);
+  secret = enrolment.body.secret;
+  const dataUrl: string = enrolment.body.otpauth_qr_code;
+  const prefix = 'data:image/svg+xml;base64,';
+  expect(dataUrl.startsWith(prefix)).toBe(true);
+  const svg = Buffer.from(dataUrl.slice(prefix.length), 'base64').toString('utf8');
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+"/);
+  const expected = QRCode.create(enrolment.body.otpauth_uri, { errorCorrectionLevel: 'M' }).modules;
+  const drawn = svgQrModules(svg);
+  expect(drawn.margin).toBe(4);
+  expect(drawn.size).toBe(expected.size);
+  expect(drawn.dark).toEqual(Array.from(expected.data, Boolean));
+  // A URI that differs by its secret alone draws a different symbol, so the comparison above can fail.
+  const other = QRCode.create(enrolment.body.otpauth_uri.replace(secret, secret.split('').reverse().join('')), { errorCorrectionLevel: 'M' }).modules;
+  expect(drawn.dark).not.toEqual(Array.from(other.data, Boolean));
+});
+
 test('confirming needs a current code from the authenticator, then gives ten recovery codes stored as hashes', async () => {
   expect((await acme.agent.post('/api/auth/two-factor/confirm').send({ code: wrongCode() })).status).toBe(422);
   const confirmed = await acme.agent.post('/api/auth/two-factor/confirm').send({ code: otplibCode(secret) });
@@ -48,6 +69,15 @@ test('confirming needs a current code from the authenticator, then gives ten rec
   const stored = await h.db.knex('two_factors').where({ user_id: acme.userId }).first('recovery_code_hashes');
   expect(stored.recovery_code_hashes).toEqual(recoveryCodes.map(hashToken));
   expect((await acme.agent.get('/api/auth/two-factor')).body).toEqual({ enabled: true });
+});
+
+test('once confirmed, no route shows the QR code again: the state has none and a new enrolment is refused with 409', async () => {
+  const state = await acme.agent.get('/api/auth/two-factor');
+  expect(state.body).not.toHaveProperty('otpauth_qr_code');
+  const again = await acme.agent.post('/api/auth/two-factor').send({ password: PASSWORD });
+  expect(again.status).toBe(409);
+  expect(again.body).not.toHaveProperty('otpauth_qr_code');
+  expect(again.body).not.toHaveProperty('otpauth_uri');
 });
 
 test('sign-in then asks for the code: missing is two_factor_required, wrong is invalid_second_factor, right signs in', async () => {

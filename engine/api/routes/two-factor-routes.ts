@@ -1,4 +1,5 @@
 import { verifyPassword } from '../../auth/passwords';
+import { totpQrCodeDataUrl } from '../../auth/totp-qr-code';
 import { beginEnrolment, confirmEnrolment, disableTwoFactor, totpMatches, twoFactorEnabled } from '../../auth/two-factor';
 import type { Caller } from '../../auth/caller';
 import { TwoFactor, User } from '../../db/models';
@@ -24,7 +25,7 @@ async function reauthenticate(scope: TenantScope, userId: string, given: string)
   return user;
 }
 
-/** TOTP two-factor: enrol (otpauth URI for the authenticator app), confirm with a code, see the state, disable. */
+/** TOTP two-factor: enrol (otpauth URI and its QR code for the authenticator app), confirm with a code, see the state, disable. */
 export function twoFactorRoutes(): RouteDefinition[] {
   const common = { tag: 'Auth', access: 'signed-in' as const };
   return [
@@ -42,13 +43,13 @@ export function twoFactorRoutes(): RouteDefinition[] {
       operationId: 'beginTwoFactorEnrolment',
       method: 'post',
       path: '/api/auth/two-factor',
-      summary: 'Start enrolment: returns the otpauth:// URI to show as a QR code, and the secret for manual entry',
+      summary: 'Start enrolment: returns the otpauth:// URI, the same URI as an SVG QR code data URL for an <img>, and the secret for manual entry',
       body: closedObject({ password }, ['password']),
       responses: { 201: { description: 'Waiting for confirmation', schema: OK_OBJECT } },
       handler: async ({ caller, scope, body, services }) => {
         const user = await reauthenticate(scope!, userOf(caller), (body as { password: string }).password);
         const enrolment = await beginEnrolment(scope!, services.secretBox, user.id, user.email);
-        return { status: 201, body: { otpauth_uri: enrolment.otpauthUri, secret: enrolment.secret } };
+        return { status: 201, body: { otpauth_uri: enrolment.otpauthUri, otpauth_qr_code: await totpQrCodeDataUrl(enrolment.otpauthUri), secret: enrolment.secret } };
       },
     },
     {
