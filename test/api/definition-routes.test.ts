@@ -71,3 +71,24 @@ test('a draft update cannot change the key, and publishing without a draft is a 
   const again = await acme.agent.post(`/api/definitions/${created.body.id}/publish`);
   expect([again.status, again.body.code]).toEqual([422, 'no_draft']);
 });
+
+test('create_only refuses a key that is taken with a 409 naming #/definition/key, and leaves the existing draft as it was', async () => {
+  const first = await acme.agent.post('/api/definitions').send({ definition: flow('unique-key', 2), create_only: true });
+  expect(first.status).toBe(201);
+  const again = await acme.agent.post('/api/definitions').send({ definition: { ...flow('unique-key', 9), name: 'Impostor' }, create_only: true });
+  expect([again.status, again.body.code]).toEqual([409, 'key_taken']);
+  expect(again.body.errors).toEqual([{ in: 'body', pointer: '#/definition/key', message: '"unique-key" is already used by another definition' }]);
+  const detail = await acme.agent.get(`/api/definitions/${first.body.id}`);
+  expect(detail.body.name).toBe('Flow unique-key');
+  expect(detail.body.versions.map((v: { document: { steps: Array<{ duration?: string }> } }) => v.document.steps[0].duration)).toEqual(['P2D']);
+  expect((await globex.agent.post('/api/definitions').send({ definition: flow('unique-key'), create_only: true })).status).toBe(201);
+});
+
+test('versions name who published them; a draft has no publisher', async () => {
+  const created = await acme.agent.post('/api/definitions').send({ definition: flow('signed-off') });
+  await acme.agent.post(`/api/definitions/${created.body.id}/publish`).expect(200);
+  await acme.agent.patch(`/api/definitions/${created.body.id}`).send({ definition: flow('signed-off', 4) }).expect(200);
+  const versions = (await acme.agent.get(`/api/definitions/${created.body.id}/versions`)).body.data;
+  expect(versions.map((v: { version: number; status: string; published_by: string | null; published_by_name: string | null }) => [v.version, v.status, v.published_by, v.published_by_name]))
+    .toEqual([[1, 'published', acme.userId, 'Owner'], [2, 'draft', null, null]]);
+});

@@ -17,6 +17,8 @@ const PUBLISH = { permission: 'definitions.publish' };
 
 /** The definition travels wrapped, so the API's closed-body rule holds; the definition language checks the inside. */
 const definitionBody = closedObject({ definition: { type: 'object' } }, ['definition']);
+/** Creating may ask to refuse an existing key (the studio's "new definition"), instead of saving a draft of that definition. */
+const createBody = closedObject({ definition: { type: 'object' }, create_only: { type: 'boolean' } }, ['definition']);
 export const EXAMPLE_DEFINITION = {
   key: 'welcome-call',
   name: 'Welcome call',
@@ -31,7 +33,7 @@ export const EXAMPLE_DEFINITION = {
 const versionQuery = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' };
 
 interface DefinitionRow { id: string; key: string; name: string; description: string | null; created_at: Date; updated_at: Date }
-interface VersionRow { id: string; definition_id: string; version: number; status: string; document: unknown; published_at: Date | null; archived_at: Date | null; created_at: Date }
+interface VersionRow { id: string; definition_id: string; version: number; status: string; document: unknown; published_at: Date | null; published_by: string | null; published_by_name?: string | null; archived_at: Date | null; created_at: Date }
 
 async function definitionById(scope: TenantScope, id: string): Promise<DefinitionRow> {
   const row = await scope.knex('workflow_definitions').where({ company_id: scope.companyId, id }).first();
@@ -39,11 +41,18 @@ async function definitionById(scope: TenantScope, id: string): Promise<Definitio
   return row;
 }
 
+/** Versions with the name of whoever published each (joined within the tenant: a user id never reaches across). */
 const versionsOf = (scope: TenantScope, definitionId: string): Promise<VersionRow[]> =>
-  scope.knex('workflow_definition_versions').where({ company_id: scope.companyId, definition_id: definitionId }).orderBy('version');
+  scope.knex('workflow_definition_versions as v')
+    .leftJoin('users as u', (join) => join.on('u.id', 'v.published_by').andOn('u.company_id', 'v.company_id'))
+    .where({ 'v.company_id': scope.companyId, 'v.definition_id': definitionId })
+    .orderBy('v.version')
+    .select('v.*', 'u.name as published_by_name');
 
 const summary = (row: DefinitionRow) => ({ id: row.id, key: row.key, name: row.name, description: row.description, created_at: row.created_at, updated_at: row.updated_at });
-const versionSummary = (row: VersionRow) => ({ id: row.id, version: row.version, status: row.status, published_at: row.published_at, archived_at: row.archived_at, created_at: row.created_at });
+const versionSummary = (row: VersionRow) => ({
+  id: row.id, version: row.version, status: row.status, published_at: row.published_at, published_by: row.published_by ?? null, published_by_name: row.published_by_name ?? null, archived_at: row.archived_at, created_at: row.created_at,
+});
 
 function invalid(errors: DefinitionError[]): ProblemError {
   const fieldErrors: FieldError[] = errors.map((error) => ({ in: 'body', pointer: `#/definition${error.pointer === '/' ? '' : error.pointer}`, message: error.message }));
@@ -91,9 +100,16 @@ export function definitionRoutes(): RouteDefinition[] {
     },
     {
       operationId: 'createDefinitionDraft', method: 'post', path: '/api/definitions', summary: 'Save a definition as a draft (creating the definition when its key is new); invalid documents are a 422 listing each problem by pointer', tag: 'Definitions', access: WRITE,
-      body: definitionBody, bodyExample: { definition: EXAMPLE_DEFINITION },
-      responses: { 201: { description: 'Draft saved', schema: OK_OBJECT }, 422: { description: 'The definition is invalid' } },
-      handler: async ({ scope, body }) => ({ status: 201, body: await saveCheckedDraft(scope!, (body as { definition: unknown }).definition) }),
+      body: createBody, bodyExample: { definition: EXAMPLE_DEFINITION },
+      responses: { 201: { description: 'Draft saved', schema: OK_OBJECT }, 409: { description: '`create_only` and the key is taken' }, 422: { description: 'The definition is invalid' } },
+      handler: async ({ scope, body }) => {
+        const { definition, create_only: createOnly } = body as { definition: unknown; create_only?: boolean };
+        const key = (definition as { key?: unknown }).key;
+        if (createOnly && typeof key === 'string' && (await scope!.knex('workflow_definitions').where({ company_id: scope!.companyId, key }).first('id'))) {
+          throw new ProblemError(409, 'key_taken', `A definition with the key "${key}" already exists; choose another key`, [{ in: 'body', pointer: '#/definition/key', message: `"${key}" is already used by another definition` }]);
+        }
+        return { status: 201, body: await saveCheckedDraft(scope!, definition) };
+      },
     },
     {
       operationId: 'updateDefinitionDraft', method: 'patch', path: '/api/definitions/:id', summary: "Replace the definition's draft (its key must stay the same)", tag: 'Definitions', access: WRITE,
