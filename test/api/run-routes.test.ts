@@ -19,8 +19,9 @@ let h: EngineHarness;
 let server: Server;
 let acme: SignedIn;
 
-function listen(withTemporal: boolean): Promise<Server> {
-  const app = createApp({ knex: h.db.knex, secretBox: createSecretBox(randomBytes(32)), signInLimiter: createSignInLimiter(10_000), ...(withTemporal ? { temporal: h.engine } : {}) });
+function listen(withTemporal: boolean, temporalUiUrl?: string): Promise<Server> {
+  const temporal = temporalUiUrl ? { ...h.engine, uiUrl: temporalUiUrl } : h.engine;
+  const app = createApp({ knex: h.db.knex, secretBox: createSecretBox(randomBytes(32)), signInLimiter: createSignInLimiter(10_000), ...(withTemporal ? { temporal } : {}) });
   const listening = app.listen(0, '127.0.0.1');
   return new Promise((resolve) => listening.once('listening', () => resolve(listening)));
 }
@@ -80,6 +81,9 @@ test('a run started through the API waits for its event, takes the signal, sleep
   expect(kinds).toEqual(expect.arrayContaining(['signal_received', 'timer_started', 'timer_fired', 'activity_scheduled', 'activity_completed']));
   expect(kinds.at(-1)).toBe('completed');
   expect(done.body.timeline.find((entry: { kind: string }) => entry.kind === 'signal_received').name).toBe('event');
+  expect(done.body.timeline.find((entry: { kind: string }) => entry.kind === 'signal_received').event).toBe('payment.received');
+  const timer = done.body.timeline.find((entry: { kind: string }) => entry.kind === 'timer_started');
+  expect((Date.parse(timer.due_at) - Date.parse(timer.at)) / 86_400_000).toBe(2);
   expect(done.body.timeline.find((entry: { kind: string }) => entry.kind === 'activity_completed').attempt).toBe(1);
 
   await eventually(() => runRow(started.body.id), (row) => row.status === 'completed');
@@ -161,5 +165,72 @@ test('without Temporal, starting a run is a 503 problem while the run record sti
     expect(detail.body).toMatchObject({ id: run.id, engine: 'unavailable', timeline: null, state: null });
   } finally {
     await close(plain);
+  }
+});
+
+async function signalAndFinish(runId: string, workflowId: string): Promise<unknown> {
+  const handle = handleOf(workflowId);
+  await untilRunWaits(handle);
+  expect((await acme.agent.post(`/api/runs/${runId}/signal`).send({ name: 'go.ahead' })).status).toBe(202);
+  return handle.result();
+}
+
+const echoFlow = (key: string) => flow(key, [
+  { id: 'await', type: 'waitForEvent', event: 'go.ahead', next: 'done' },
+  { id: 'done', type: 'succeed', output: { tag: logic({ var: 'input.tag' }) } },
+], { inputSchema: { type: 'object', properties: { tag: { type: 'string' } } } });
+
+test('retry starts a canceled unbound run again as a new run with the same definition version and input; a running run is not retried (409)', async () => {
+  await publish(echoFlow('api-retry'));
+  const first = await acme.agent.post('/api/runs').send({ definition_key: 'api-retry', input: { tag: 'T-42' } });
+  await untilRunWaits(handleOf(first.body.workflow_id));
+  expect((await acme.agent.post(`/api/runs/${first.body.id}/cancel`)).status).toBe(202);
+  await eventually(() => runRow(first.body.id), (row) => row.status === 'canceled');
+
+  const retried = await acme.agent.post(`/api/runs/${first.body.id}/retry`);
+  expect(retried.status).toBe(201);
+  expect(retried.body).toMatchObject({ definition_key: 'api-retry', definition_version: 1, status: 'running', entity: null, retried_from: first.body.id });
+  expect(retried.body.id).not.toBe(first.body.id);
+  expect(await signalAndFinish(retried.body.id, retried.body.workflow_id)).toEqual({ tag: 'T-42' });
+
+  await eventually(() => runRow(retried.body.id), (row) => row.status === 'completed');
+  const completed = await acme.agent.post(`/api/runs/${retried.body.id}/retry`);
+  expect([completed.status, completed.body.code]).toEqual([409, 'run_not_retryable']);
+  expect((await runRow(first.body.id)).status).toBe('canceled');
+});
+
+test('retry reopens a canceled entity-bound run under the same record and workflow id with a new execution; a second retry while it runs is a 409', async () => {
+  await publish(echoFlow('api-retry-entity'));
+  const entity = { type: 'invoice', id: 'inv-retry' };
+  const first = await acme.agent.post('/api/runs').send({ definition_key: 'api-retry-entity', input: { tag: 'E-7' }, entity });
+  const firstExecution = (await handleOf(first.body.workflow_id).describe()).runId;
+  await untilRunWaits(handleOf(first.body.workflow_id));
+  await acme.agent.post(`/api/runs/${first.body.id}/cancel`);
+  await eventually(() => runRow(first.body.id), (row) => row.status === 'canceled');
+
+  const retried = await acme.agent.post(`/api/runs/${first.body.id}/retry`);
+  expect(retried.status).toBe(201);
+  expect(retried.body).toMatchObject({ id: first.body.id, workflow_id: first.body.workflow_id, status: 'running', closed_at: null, entity, retried_from: first.body.id });
+  expect((await handleOf(first.body.workflow_id).describe()).runId).not.toBe(firstExecution);
+  const again = await acme.agent.post(`/api/runs/${first.body.id}/retry`);
+  expect([again.status, again.body.code]).toEqual([409, 'run_not_retryable']);
+  expect(await signalAndFinish(first.body.id, first.body.workflow_id)).toEqual({ tag: 'E-7' });
+  await eventually(() => runRow(first.body.id), (row) => row.status === 'completed');
+  expect(await h.db.knex('workflow_runs').where({ company_id: acme.companyId, definition_key: 'api-retry-entity' })).toHaveLength(1);
+});
+
+test('the run detail links to the run in the Temporal UI when the app knows its address, and leaves the link out otherwise', async () => {
+  await publish(flow('api-ui-link', [{ id: 'pause', type: 'wait', duration: 'P30D', next: 'done' }, { id: 'done', type: 'succeed' }]));
+  const withUi = await listen(true, 'http://127.0.0.1:8233/');
+  try {
+    const owner = request.agent(withUi);
+    const signedIn = await owner.post('/api/auth/sign-in').send({ email: 'owner@runs-acme.test', password: 'correct horse battery staple', company: 'runs-acme' });
+    owner.set('x-csrf-token', signedIn.body.csrf_token);
+    const started = await owner.post('/api/runs').send({ definition_key: 'api-ui-link', input: {} });
+    const detail = await owner.get(`/api/runs/${started.body.id}`);
+    expect(detail.body.temporal_ui_url).toBe(`http://127.0.0.1:8233/namespaces/default/workflows/${encodeURIComponent(started.body.workflow_id)}`);
+    expect((await acme.agent.get(`/api/runs/${started.body.id}`)).body).not.toHaveProperty('temporal_ui_url');
+  } finally {
+    await close(withUi);
   }
 });

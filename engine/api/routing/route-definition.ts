@@ -24,7 +24,7 @@ export interface ApiServices {
   publicUrl: string;
   logger: Logger;
   /** Temporal, for the routes that start, signal or inspect runs; absent, those answer 503. */
-  temporal?: { client: Client; taskQueue: string; searchAttributes: boolean };
+  temporal?: { client: Client; taskQueue: string; searchAttributes: boolean; /** Temporal UI base address, for the studio's link to a run's raw history. */ uiUrl?: string };
 }
 
 export interface RouteInput {

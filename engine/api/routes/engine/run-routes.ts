@@ -10,6 +10,7 @@ import { notFound, ProblemError } from '../../http/problem';
 import type { RouteDefinition } from '../../routing/route-definition';
 import { closedObject, idParams, OK_OBJECT } from '../../routing/schema-helpers';
 import { requireEngine, storeFor } from './engine-services';
+import { retryRun } from './run-retry';
 import { fetchTimeline } from './run-timeline';
 
 const definitionKey = { type: 'string', pattern: '^[a-z][a-z0-9_.-]{0,63}$' };
@@ -42,6 +43,10 @@ async function runById(scope: TenantScope, id: string): Promise<RunRow> {
   if (!row) throw notFound('run');
   return row;
 }
+
+/** The run's page in the Temporal UI (its raw history); the base comes from whoever started Temporal. */
+const temporalUiUrl = (base: string, namespace: string, workflowId: string) =>
+  `${base.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 
 /** Temporal refuses signals and cancellation for a closed run: that is the caller's conflict, not our failure. */
 async function onOpenRun<T>(work: () => Promise<T>): Promise<T> {
@@ -105,7 +110,8 @@ export function runRoutes(): RouteDefinition[] {
         if (!services.temporal) return { body: { ...summary, execution: null, timeline: null, state: null, engine: 'unavailable' } };
         const report = await describeTenantRun(scope!, services.temporal.client, row.workflow_id);
         const timeline = report.execution ? await fetchTimeline(services.temporal.client, row.workflow_id) : null;
-        return { body: { ...summary, execution: report.execution ?? null, timeline, state: report.state ?? null, ...(report.stateUnavailable ? { state_unavailable: report.stateUnavailable } : {}), engine: 'connected' } };
+        const temporalUi = services.temporal.uiUrl ? { temporal_ui_url: temporalUiUrl(services.temporal.uiUrl, services.temporal.client.options.namespace, row.workflow_id) } : {};
+        return { body: { ...summary, execution: report.execution ?? null, timeline, state: report.state ?? null, ...(report.stateUnavailable ? { state_unavailable: report.stateUnavailable } : {}), engine: 'connected', ...temporalUi } };
       },
     },
     {
@@ -121,6 +127,17 @@ export function runRoutes(): RouteDefinition[] {
         const signalled = { name: request.name, payload: request.payload ?? {}, eventId: request.event_id ?? randomUUID() };
         await onOpenRun(() => engine.client.workflow.getHandle(row.workflow_id).signal(eventSignal, signalled));
         return { status: 202, body: { id: row.id, workflow_id: row.workflow_id, event_id: signalled.eventId } };
+      },
+    },
+    {
+      operationId: 'retryRun', method: 'post', path: '/api/runs/:id/retry', summary: 'Start a failed, canceled, terminated or timed-out run again with the same definition version, input and entity (an entity-bound run is reopened under its own id)', tag: 'Runs', access: { permission: 'runs.start' },
+      params: idParams, resourceTable: 'workflow_runs',
+      responses: { 201: { description: 'Started again', schema: OK_OBJECT }, 409: { description: 'The run is still running, completed, or its input is gone' } },
+      handler: async ({ scope, params, services }) => {
+        const row = await runById(scope!, params.id);
+        const retried = await retryRun(scope!, requireEngine(services), row);
+        const started = await scope!.knex('workflow_runs').where({ company_id: scope!.companyId, workflow_id: retried.workflowId }).first();
+        return { status: 201, body: { ...runSummary(started), retried_from: row.id } };
       },
     },
     {

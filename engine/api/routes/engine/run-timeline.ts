@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { tsToDate } from '@temporalio/common/lib/time';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { tsToDate, tsToMs } from '@temporalio/common/lib/time';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
@@ -11,9 +12,25 @@ export interface TimelineEntry {
   name?: string;
   attempt?: number;
   message?: string;
+  /** When a started timer is due (UTC instant). */
+  due_at?: string;
+  /** The event an `event` signal delivered (payment.received, …). */
+  event?: string;
 }
 
 const EventType = temporal.api.enums.v1.EventType;
+/** The name inside an `event` signal's payload; undefined for other signals or a payload that is not ours. */
+function signalledEventName(attributes: temporal.api.history.v1.IWorkflowExecutionSignaledEventAttributes | null | undefined): string | undefined {
+  const payload = attributes?.signalName === 'event' ? attributes.input?.payloads?.[0] : undefined;
+  if (!payload) return undefined;
+  try {
+    const signalled = defaultPayloadConverter.fromPayload<{ name?: unknown }>(payload);
+    return typeof signalled?.name === 'string' ? signalled.name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const number = (value: unknown) => (value === null || value === undefined ? undefined : Number(value));
 
 /**
@@ -51,14 +68,17 @@ export function timelineOf(events: HistoryEvent[]): TimelineEntry[] {
       case EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT:
         push({ kind: 'activity_timed_out', name: activityName(event.activityTaskTimedOutEventAttributes?.scheduledEventId) });
         break;
-      case EventType.EVENT_TYPE_TIMER_STARTED:
-        push({ kind: 'timer_started', name: event.timerStartedEventAttributes?.timerId ?? undefined });
+      case EventType.EVENT_TYPE_TIMER_STARTED: {
+        const timeout = event.timerStartedEventAttributes?.startToFireTimeout;
+        const dueAt = event.eventTime && timeout ? new Date(tsToDate(event.eventTime).getTime() + tsToMs(timeout)).toISOString() : undefined;
+        push({ kind: 'timer_started', name: event.timerStartedEventAttributes?.timerId ?? undefined, due_at: dueAt });
         break;
+      }
       case EventType.EVENT_TYPE_TIMER_FIRED:
         push({ kind: 'timer_fired', name: event.timerFiredEventAttributes?.timerId ?? undefined });
         break;
       case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:
-        push({ kind: 'signal_received', name: event.workflowExecutionSignaledEventAttributes?.signalName ?? undefined });
+        push({ kind: 'signal_received', name: event.workflowExecutionSignaledEventAttributes?.signalName ?? undefined, event: signalledEventName(event.workflowExecutionSignaledEventAttributes) });
         break;
       case EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED:
         push({ kind: 'child_started', name: event.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId ?? undefined });
