@@ -7,6 +7,7 @@ import type { Mailer } from '../../activities/mailer';
 import type { SecretBox } from '../security/secret-box';
 import { DEFAULT_BODY_LIMIT_BYTES } from './http/json-body';
 import { requestContext } from './http/request-context';
+import { serveStudio } from './http/serve-studio';
 import { apiKeyRoutes } from './routes/api-key-routes';
 import { authRoutes } from './routes/auth-routes';
 import { contractRoutes } from './routes/contract-routes';
@@ -39,6 +40,8 @@ export interface AppDependencies {
   publicUrl?: string;
   /** Temporal, for starting, signalling and inspecting runs; without it those routes answer 503. */
   temporal?: ApiServices['temporal'];
+  /** The built studio served at `/` (studio/dist of this checkout unless given). */
+  studioDist?: string;
 }
 
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
@@ -69,6 +72,7 @@ export function createApp(dependencies: AppDependencies): Koa {
   };
   const router = mountRoutes(apiRoutes(), services, { bodyLimitBytes: dependencies.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES });
   app.use(requestContext(logger));
+  app.use(serveStudio(dependencies.studioDist));
   app.use(router.routes()).use(router.allowedMethods({ throw: true }));
   return app;
 }
