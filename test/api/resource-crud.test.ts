@@ -124,8 +124,8 @@ test('writes emit <entity>.created/updated/deleted into the outbox with ids and 
     .post('/api/invoices')
     .send({ contact_id: contactId, currency: 'EUR', issue_date: '2026-11-01', due_date: '2026-11-30', lines: [{ kind: 'subscription', description: 'Pro', amount_minor: 12_345 }] });
   expect(invoice.status).toBe(201);
-  await acme.agent.patch(`/api/invoices/${invoice.body.id}`).send({ status: 'void' });
-  // An issued invoice keeps its lines, which RESTRICT its deletion: refused, and nothing emitted.
+  await acme.agent.patch(`/api/invoices/${invoice.body.id}`).send({ due_date: '2026-12-15' });
+  // An issued invoice is voided, never deleted: refused, and nothing emitted.
   expect((await acme.agent.delete(`/api/invoices/${invoice.body.id}`)).status).toBe(409);
   const deal = await acme.agent.post('/api/deals').send({ contact_id: contactId, title: 'Event deal', currency: 'EUR' });
   expect((await acme.agent.delete(`/api/deals/${deal.body.id}`)).status).toBe(204);
@@ -148,6 +148,7 @@ test('writes emit <entity>.created/updated/deleted into the outbox with ids and 
     issueDate: '2026-11-01',
     dueDate: '2026-11-30',
   });
+  expect(emitted[1].payload).toMatchObject({ status: 'open', totalMinor: 12_345, dueDate: '2026-12-15' });
   const refused = await acme.agent.post('/api/invoices').send({ contact_id: randomUUID(), currency: 'EUR', issue_date: '2026-11-01', due_date: '2026-11-30', lines: [{ kind: 'subscription', description: 'Pro', amount_minor: 100 }] });
   expect(refused.status).toBe(422);
   expect(await events()).toHaveLength(2);

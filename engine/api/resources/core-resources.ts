@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BankAccount, Contact, Contract, ContractInstallment, Deal, Invoice, Payment, Product, Service, Subscription, WebhookEndpoint } from '../../db/models';
+import { checkInvoiceDelete, checkInvoicePatch } from './invoice-edit-rules';
 import { PLACEHOLDER_ID, type ResourceDefinition } from './resource-definition';
 
 /**
@@ -61,12 +62,14 @@ export const CORE_RESOURCES: ResourceDefinition[] = [
     eventEntity: 'invoice',
     model: Invoice,
     tag: 'Billing',
-    summary: 'invoices (created through POST /api/invoices, which numbers them)',
+    summary: 'invoices (issued through POST /api/invoices, which numbers them; status moves through the invoice actions)',
     // Created only by the invoice action, so the number always comes from the tenant's sequence. The number is fixed once
-    // issued; amount_paid_minor and paid_at follow from payments, and `paid` is reached by paying, never by writing it.
+    // issued; amount_paid_minor and paid_at follow from payments. Status moves only through the invoice actions
+    // (finalize, void, mark-uncollectible) and payments, never by writing it; amounts are editable only on a draft.
     creatable: false,
-    writable: ['subscription_id', 'status', 'currency', 'subtotal_minor', 'tax_minor', 'total_minor', 'issue_date', 'due_date'],
-    requestFieldSchemas: { status: { enum: ['draft', 'open', 'void', 'uncollectible'] } },
+    writable: ['subscription_id', 'currency', 'subtotal_minor', 'tax_minor', 'total_minor', 'issue_date', 'due_date'],
+    checkPatch: checkInvoicePatch,
+    checkDelete: checkInvoiceDelete,
     deletable: true,
     filters: ['contact_id', 'subscription_id', 'invoice_number', 'status'],
     sortable: ['invoice_number'],

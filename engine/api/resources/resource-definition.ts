@@ -35,6 +35,10 @@ export interface ResourceDefinition {
   references?: Record<string, string>;
   /** A valid create body; reference fields hold placeholders that callers replace with real ids. */
   example?: Record<string, unknown>;
+  /** Refuses a PATCH the row's current state does not allow (an issued invoice's amounts); runs on the locked row. */
+  checkPatch?(current: Record<string, unknown>, changes: Record<string, unknown>): void;
+  /** Refuses a DELETE the row's current state does not allow (an issued invoice); runs on the locked row. */
+  checkDelete?(current: Record<string, unknown>): void;
   /** Turns a create body into the row to insert, plus values to show once in the response (a generated secret). */
   prepareCreate?(body: Record<string, unknown>, services: ApiServices): { row: Record<string, unknown>; reveal?: Record<string, unknown> };
 }

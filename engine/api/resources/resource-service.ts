@@ -77,6 +77,11 @@ export async function createRow(scope: TenantScope, definition: ResourceDefiniti
 
 export async function patchRow(scope: TenantScope, definition: ResourceDefinition, id: string, changes: Record<string, unknown>): Promise<Model> {
   const row: Model | undefined = await scope.transaction(async (tx) => {
+    if (definition.checkPatch) {
+      const current = await tx.query(definition.model).findById(id).forUpdate();
+      if (!current) return undefined;
+      definition.checkPatch(plain(current), changes);
+    }
     const changed = await tx.query(definition.model).patchAndFetchById(id, changes);
     if (changed) await emitResourceEvent(tx.knex, tx.companyId, definition, 'updated', plain(changed));
     return changed;
@@ -88,8 +93,9 @@ export async function patchRow(scope: TenantScope, definition: ResourceDefinitio
 /** Deletes per the schema's deletion rules: a RESTRICT comes back from the transaction as RowInUseError (409). */
 export async function deleteRow(scope: TenantScope, definition: ResourceDefinition, id: string): Promise<void> {
   const deleted: boolean = await scope.transaction(async (tx) => {
-    const row = await tx.query(definition.model).findById(id);
+    const row = await tx.query(definition.model).findById(id).forUpdate();
     if (!row) return false;
+    definition.checkDelete?.(plain(row));
     await tx.query(definition.model).deleteById(id);
     await emitResourceEvent(tx.knex, tx.companyId, definition, 'deleted', plain(row));
     return true;

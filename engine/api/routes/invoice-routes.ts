@@ -5,7 +5,8 @@ import { emitDomainEvent } from '../../events';
 import { ProblemError } from '../http/problem';
 import { eventPayload } from '../resources/resource-events';
 import type { RouteDefinition } from '../routing/route-definition';
-import { closedObject, OK_OBJECT, uuidString } from '../routing/schema-helpers';
+import { closedObject, idParams, OK_OBJECT, uuidString } from '../routing/schema-helpers';
+import { applyInvoiceAction, type InvoiceAction } from './invoice-status-actions';
 
 const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 
@@ -36,9 +37,20 @@ function sourceKey(ctx: Koa.Context): string | undefined {
   return `api:${key}`;
 }
 
+/** An action that moves an invoice's status, with its event in the same transaction; 409 names the current status. */
+function statusActionRoute(action: InvoiceAction, suffix: string, operationId: string, summary: string): RouteDefinition {
+  return {
+    operationId, method: 'post', path: `/api/invoices/:id/${suffix}`, summary, tag: 'Billing', access: { permission: 'invoices.write' },
+    params: idParams, body: closedObject({}), bodyExample: {}, resourceTable: 'invoices',
+    responses: { 200: { description: 'The invoice in its new status', schema: OK_OBJECT }, 409: { description: 'The invoice is in a status this action does not leave from' } },
+    handler: async ({ scope, params }) => ({ body: await applyInvoiceAction(scope!, params.id, action) }),
+  };
+}
+
 /**
  * Issuing an invoice through the billing service, so its number is the next of the tenant's sequence (never the
- * client's) and its status is open (or paid when it comes to zero), with invoice.created in the same transaction.
+ * client's) and its status is open (or paid when it comes to zero), with invoice.created in the same transaction; and the
+ * actions that move an issued invoice's status.
  */
 export function invoiceRoutes(): RouteDefinition[] {
   return [
@@ -81,5 +93,8 @@ export function invoiceRoutes(): RouteDefinition[] {
         return { status: issued.created ? 201 : 200, body: issued.row, headers: { Location: `/api/invoices/${id}` } };
       },
     },
+    statusActionRoute('finalize', 'finalize', 'finalizeInvoice', 'Finalize a draft invoice: it becomes open (paid when it comes to zero); emits invoice.finalized'),
+    statusActionRoute('void', 'void', 'voidInvoice', 'Void an open or uncollectible invoice with nothing paid on it; emits invoice.voided'),
+    statusActionRoute('mark_uncollectible', 'mark-uncollectible', 'markInvoiceUncollectible', 'Mark an open invoice uncollectible (a payment can still settle it); emits invoice.marked_uncollectible'),
   ];
 }
