@@ -9,9 +9,13 @@ import { listen } from './listen';
 import { mailerFromEnv } from './mailer-from-env';
 import { openDatabase } from './open-database';
 import { ShutdownStack } from './shutdown-stack';
+import { STUDIO_DIST, studioBuildReason } from './studio-build';
+import { studioUrlOf } from './studio-url';
 
 export interface RunningApi {
   url: string;
+  /** Where a person opens the studio (the API serves the prebuilt studio/dist at `/`). */
+  studioUrl: string;
   stop(): Promise<void>;
 }
 
@@ -36,9 +40,14 @@ export async function startApi(env: NodeJS.ProcessEnv, log: (line: string) => vo
       running.push('Temporal client', () => temporal.close());
       engine = { client: temporal.client, taskQueue: endpoint.taskQueue, searchAttributes: true };
     }
-    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL, ...(engine ? { temporal: engine } : {}) }), env);
+    // A deployment serves the studio built into its image; it never builds (the image has no dev dependencies).
+    const studioMissing = studioBuildReason() === 'studio/dist is missing';
+    if (studioMissing) log('studio/dist is missing: / answers a page that says how to build the studio');
+    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL, studioDist: STUDIO_DIST, ...(engine ? { temporal: engine } : {}) }), env);
     running.push('HTTP server', () => http.close());
-    return { url: http.url, stop: () => running.stopAll() };
+    const studioUrl = studioUrlOf(http.url);
+    if (!studioMissing) log(`Studio: ${studioUrl}`);
+    return { url: http.url, studioUrl, stop: () => running.stopAll() };
   } catch (error) {
     await running.stopAll().catch(() => undefined);
     throw error;

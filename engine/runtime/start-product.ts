@@ -17,9 +17,13 @@ import { installBuiltInDefinitions } from '../definition-store/built-in-definiti
 import { coreActionCatalogue } from '../definition-store/core-catalogue';
 import { definitionStore } from '../definition-store/definition-store';
 import { DEFAULT_DEMO_PASSWORD } from '../db/seed/demo-tenants';
+import { ensureStudioBuilt, STUDIO_DIST } from './studio-build';
+import { studioUrlOf } from './studio-url';
 
 export interface RunningProduct {
   url: string;
+  /** Where a person opens the studio (the API serves it at `/`). */
+  studioUrl: string;
   tenants: DemoTenantSummary[];
   temporal: { endpoint: TemporalEndpoint; uiUrl?: string };
   /** Rejects if the worker stops on its own while the product runs; the caller then shuts everything down. */
@@ -67,10 +71,14 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
     const apiTemporal = await connectClient(temporal.endpoint);
     running.push('API Temporal client', () => apiTemporal.close());
     const engine = { client: apiTemporal.client, taskQueue: temporal.endpoint.taskQueue, searchAttributes: true };
-    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL, temporal: engine }), env);
+    await buildStudioIfStale(log);
+    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL, temporal: engine, studioDist: STUDIO_DIST }), env);
     running.push('HTTP server', () => http.close());
+    const studioUrl = studioUrlOf(http.url);
+    log(`Studio: ${studioUrl} (sign in with a demo user below)`);
     return {
       url: http.url,
+      studioUrl,
       tenants,
       temporal: { endpoint: temporal.endpoint, ...(temporal.uiUrl ? { uiUrl: temporal.uiUrl } : {}) },
       workerDone: worker.done,
@@ -80,6 +88,15 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
     // Undo a half-finished start, so no dev server or embedded database outlives the failure.
     await running.stopAll().catch(() => undefined);
     throw error;
+  }
+}
+
+/** A studio that cannot be built (no dev dependencies installed) must not stop the API: `/` then says how to build it. */
+async function buildStudioIfStale(log: (line: string) => void): Promise<void> {
+  try {
+    if (await ensureStudioBuilt(log)) log('studio built into studio/dist');
+  } catch (error) {
+    log(`could not build the studio, so / explains how to build it instead: ${(error as Error).message.split('\n')[0]}`);
   }
 }
 

@@ -75,6 +75,24 @@ describe('startProduct with no TEMPORAL_ADDRESS', () => {
     expect((await fetch(`${product!.url}/health`)).status).toBe(200);
   });
 
+  it('prints the Studio URL on localhost with the port it listens on', () => {
+    const port = new URL(product!.url).port;
+    expect(product!.studioUrl).toBe(`http://localhost:${port}/`);
+    expect(log).toContain(`Studio: http://localhost:${port}/ (sign in with a demo user below)`);
+  });
+
+  it("serves the built studio's HTML at /, and the script it names", async () => {
+    const page = await fetch(`${product!.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('<title>Ledgerflow studio</title>');
+    const script = /src="\.(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    const asset = await fetch(`${product!.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
   it('runs a flow to completion with its worker, started by the CLI through the recorded dev server', async () => {
     const cliEnv = { ...env };
     expect(await cli(cliEnv, 'publish', quickRun, '--tenant', 'acme')).toMatchObject({ code: 0 });

@@ -71,7 +71,9 @@ export function serveStudio(dist: string = DEFAULT_STUDIO_DIST): Koa.Middleware 
       ctx.body = notBuiltPage(root);
       return;
     }
-    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+    // A path that is malformed or climbs out of dist names no file of the studio; say no more than that.
+    if (!file) throw new ProblemError(404, 'not_found', 'No such studio file');
+    if (!existsSync(file) || !statSync(file).isFile()) {
       // A missing hashed asset is an old index.html asking for a replaced build: say so instead of the generic 404.
       if (ctx.path.startsWith('/assets/')) throw new ProblemError(404, 'not_found', `No studio asset at ${ctx.path}: the studio was rebuilt, reload the page`);
       return next();
