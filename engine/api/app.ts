@@ -21,6 +21,7 @@ import { emailedTokenRoutes } from './routes/emailed-token-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { twoFactorRoutes } from './routes/two-factor-routes';
 import { userRoutes } from './routes/user-routes';
+import { webhookRoutes } from './routes/webhook-routes';
 import { mountRoutes } from './routing/mount-routes';
 import type { ApiServices, RouteDefinition } from './routing/route-definition';
 
@@ -47,7 +48,7 @@ export interface AppDependencies {
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
 export function apiRoutes(): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...invoiceRoutes(), ...engineRoutes(), ...resourceRoutes());
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...invoiceRoutes(), ...webhookRoutes(), ...engineRoutes(), ...resourceRoutes());
   return routes;
 }
 

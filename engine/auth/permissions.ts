@@ -29,7 +29,8 @@ export const DEFAULT_ROLES: { key: string; name: string; permissions: string[] }
   { key: 'owner', name: 'Owner', permissions: ['*'] },
   { key: 'admin', name: 'Administrator', permissions: ['*.read', '*.write', 'users.manage', 'api_keys.manage', 'definitions.*', 'runs.*', 'tasks.*'] },
   { key: 'designer', name: 'Flow designer', permissions: ['*.read', 'definitions.*', 'runs.start'] },
-  { key: 'operator', name: 'Operator', permissions: ['*.read', ...OPERATIONAL_WRITES, 'runs.start', 'runs.signal', 'tasks.decide'] },
+  // Operators replay webhook deliveries a receiver missed; changing endpoints (URLs, secrets) stays with admins.
+  { key: 'operator', name: 'Operator', permissions: ['*.read', ...OPERATIONAL_WRITES, 'webhook_deliveries.write', 'runs.start', 'runs.signal', 'tasks.decide'] },
   { key: 'viewer', name: 'Viewer', permissions: ['*.read'] },
 ];
 

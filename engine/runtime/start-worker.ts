@@ -7,6 +7,7 @@ import type { SecretBox } from '../security/secret-box';
 import { definitionStore } from '../definition-store/definition-store';
 import { createActionCatalogue } from '../dsl/semantics/action-catalogue';
 import { runEventDispatcher } from '../events';
+import { describeAttempt, runWebhookDeliverer } from '../webhooks';
 import { syncAllSchedules } from '../schedules';
 import { connectClient, connectWorkerConnection, type TemporalEndpoint } from '../temporal/client-connection';
 import { createRunWorker } from '../temporal/run-worker';
@@ -55,7 +56,16 @@ export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePat
     { engine: { client: temporal.client, taskQueue: endpoint.taskQueue, searchAttributes }, storeFor: (scope) => definitionStore(scope, catalogue) },
     { onError: (error) => console.error(`[ledgerflow] event dispatch failed: ${error instanceof Error ? error.message : String(error)}`) },
   );
+  // And sends the tenants' outbound webhooks, logging ids and outcomes only (payloads may carry personal data).
+  const webhooks = runWebhookDeliverer(knex, {
+    secrets,
+    onAttempt: (attempt) => {
+      if (attempt.status !== 'succeeded') console.error(`[ledgerflow] ${describeAttempt(attempt)}`);
+    },
+    onError: (error) => console.error(`[ledgerflow] webhook delivery failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
   const done = worker.run().finally(async () => {
+    await webhooks.stop();
     await dispatcher.stop();
     await temporal.close();
     await connection.close();

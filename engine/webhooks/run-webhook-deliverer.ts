@@ -1,0 +1,55 @@
+import type { Knex } from 'knex';
+import { deliverDueWebhooks, type DeliverOptions } from './deliver-due-webhooks';
+import { fanOutPendingEvents } from './fan-out-events';
+
+export interface WebhookDelivererOptions extends DeliverOptions {
+  /** Pause between rounds. */
+  intervalMs?: number;
+  /** Told about a round that failed as a whole (e.g. the database is unreachable); the loop keeps going. */
+  onError?: (error: unknown) => void;
+}
+
+export interface WebhookDeliverer {
+  /** Ends the loop after the round in progress (an attempt in flight finishes or times out), and resolves once it has. */
+  stop(): Promise<void>;
+}
+
+/** The worker process's webhook loop: fans committed events out into deliveries, then sends the due ones, until stopped. */
+export function runWebhookDeliverer(knex: Knex, options: WebhookDelivererOptions): WebhookDeliverer {
+  const intervalMs = options.intervalMs ?? 1000;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        await fanOutPendingEvents(knex);
+        await deliverDueWebhooks(knex, options);
+      } catch (error) {
+        options.onError?.(error);
+      }
+      if (stopped) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, intervalMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+/** One log line per attempt: ids, attempt number and outcome only; payloads may name people and URLs may hold tokens. */
+export function describeAttempt(attempt: { deliveryId: string; eventId: string; endpointId: string; attempt: number; status: string; failure: string | null }): string {
+  const outcome = attempt.failure ? `${attempt.status} (${attempt.failure})` : attempt.status;
+  return `webhook delivery ${attempt.deliveryId} of event ${attempt.eventId} to endpoint ${attempt.endpointId}, attempt ${attempt.attempt}: ${outcome}`;
+}
