@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { tenantScope } from '../../engine/db/tenant-scope';
 import { emitDomainEvent } from '../../engine/events';
 import { createSecretBox } from '../../engine/security/secret-box';
-import { deliverDueWebhooks, fanOutPendingEvents, type DeliverOptions } from '../../engine/webhooks';
+import { deliverDueWebhooks, fanOutPendingEvents, replayDelivery, type DeliverOptions } from '../../engine/webhooks';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { createTenant } from '../helpers/tenant-fixtures';
 import { signatureIsValid, startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
@@ -191,4 +192,23 @@ test('a pending delivery of an endpoint disabled since is held, not attempted, a
   await db.knex('webhook_endpoints').where({ id: endpointId }).update({ active: true });
   await deliver();
   expect(receiver.received).toHaveLength(1);
+});
+
+test('a replay during an attempt in flight wins: that attempt\'s failure is not recorded, and the delivery is sent again', async () => {
+  const endpointId = await addEndpoint(['invoice.paid']);
+  await emit('invoice.paid');
+  await fanOutPendingEvents(db.knex);
+  receiver.answerWith(500);
+  const held = receiver.holdNext();
+  const inFlight = deliver({ retryDelayMs: () => 3_600_000 });
+  await held.arrived;
+  const [delivery] = await deliveriesOf(endpointId);
+  expect(await replayDelivery(tenantScope(db.knex, companyId), delivery.id)).toMatchObject({ status: 'pending', attempt_count: 1 });
+  held.release();
+  expect(await inFlight).toMatchObject([{ status: 'retrying', responseStatus: 500 }]);
+  // The replay left it due now, not an hour away as the in-flight failure would have.
+  expect(await deliveriesOf(endpointId).first()).toMatchObject({ status: 'pending', attempt_count: 1, response_status: null });
+  await deliver();
+  expect(receiver.received).toHaveLength(2);
+  expect(await deliveriesOf(endpointId).first()).toMatchObject({ status: 'succeeded', attempt_count: 2, response_status: 200 });
 });

@@ -12,6 +12,8 @@ export interface WebhookReceiver {
   received: ReceivedWebhook[];
   /** Status codes to answer with, in order; once used up, every request gets 200. */
   answerWith(...statuses: number[]): void;
+  /** Holds the next request's answer until the returned release is called; resolves once that request has arrived. */
+  holdNext(): { arrived: Promise<void>; release: () => void };
   close(): Promise<void>;
 }
 
@@ -19,12 +21,20 @@ export interface WebhookReceiver {
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   let statuses: number[] = [];
+  let hold: { arrived: () => void; released: Promise<void> } | undefined;
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
       received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(statuses.shift() ?? 200, { 'content-type': 'text/plain' }).end('ok');
+      const status = statuses.shift() ?? 200;
+      const held = hold;
+      hold = undefined;
+      if (held) {
+        held.arrived();
+        await held.released;
+      }
+      response.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -34,6 +44,13 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     received,
     answerWith: (...next) => {
       statuses = next;
+    },
+    holdNext: () => {
+      let arrived!: () => void;
+      let release!: () => void;
+      const arrival = new Promise<void>((resolve) => (arrived = resolve));
+      hold = { arrived, released: new Promise<void>((resolve) => (release = resolve)) };
+      return { arrived: arrival, release };
     },
     close: () =>
       new Promise<void>((resolve) => {
