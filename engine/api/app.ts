@@ -10,12 +10,15 @@ import { requestContext } from './http/request-context';
 import { serveStudio } from './http/serve-studio';
 import { apiKeyRoutes } from './routes/api-key-routes';
 import { authRoutes } from './routes/auth-routes';
+import { companySettingsRoutes } from './routes/company-settings-routes';
 import { contractRoutes } from './routes/contract-routes';
+import { documentRoutes } from './routes/document-routes';
 import { paymentRoutes } from './routes/payment-routes';
 import { subscriptionRoutes } from './routes/subscription-routes';
 import { invoiceRoutes } from './routes/invoice-routes';
 import { engineRoutes } from './routes/engine';
 import { healthRoutes } from './routes/health';
+import { notificationRoutes } from './routes/notification-routes';
 import { resourceRoutes } from './resources/resource-routes';
 import { emailedTokenRoutes } from './routes/emailed-token-routes';
 import { sessionRoutes } from './routes/session-routes';
@@ -48,7 +51,7 @@ export interface AppDependencies {
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
 export function apiRoutes(): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...invoiceRoutes(), ...webhookRoutes(), ...engineRoutes(), ...resourceRoutes());
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...invoiceRoutes(), ...notificationRoutes(), ...companySettingsRoutes(), ...documentRoutes(), ...webhookRoutes(), ...engineRoutes(), ...resourceRoutes());
   return routes;
 }
 

@@ -57,3 +57,14 @@ test("an invoice for another tenant's contact is a 422 and takes no number", asy
   expect(response.body.code).toBe('reference_not_found');
   expect(await h.db.knex('company_settings').where({ company_id: acme.companyId }).first('next_invoice_number')).toEqual(before);
 });
+
+test("an issued invoice's lines are listed read-only through /api/invoice-lines?invoice_id=, with their amounts", async () => {
+  const issued = await acme.agent.post('/api/invoices').send({
+    contact_id: contactId, currency: 'EUR', issue_date: '2026-11-03', due_date: '2026-12-03',
+    lines: [{ kind: 'subscription', description: 'Pro, November', amount_minor: 4_900 }, { kind: 'proration_credit', description: 'Unused Basic', amount_minor: -1_234 }],
+  });
+  const lines = await acme.agent.get(`/api/invoice-lines?invoice_id=${issued.body.id}`);
+  expect(lines.status).toBe(200);
+  expect(lines.body.data.map((line: { kind: string; amount_minor: number }) => [line.kind, line.amount_minor]).sort()).toEqual([['proration_credit', -1_234], ['subscription', 4_900]]);
+  expect((await acme.agent.post('/api/invoice-lines').send({ invoice_id: issued.body.id })).status).toBe(405);
+});

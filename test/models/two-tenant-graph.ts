@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import * as models from '../../engine/db/models';
 import { tenantScope } from '../../engine/db/tenant-scope';
@@ -10,6 +11,9 @@ export interface TenantGraph {
   dealId: string;
   roleId: string;
 }
+
+/** The ten bytes each graph document holds (its size_bytes). */
+const PDF_BYTES = Buffer.from('%PDF-1.7\n\n');
 
 /** One global plan both tenants subscribe to: the shared parent that a missing tenant filter would leak through. */
 export async function createSharedPlan(knex: Knex): Promise<models.Plan> {
@@ -100,7 +104,8 @@ export async function createTenantGraph(knex: Knex, slug: string, plan: models.P
     await q(models.DunningAttempt).insert({ invoice_id: invoice.id, contact_id: contact.id, kind: 'reminder', sequence: 0, channel: 'email', outcome: 'sent', attempted_on: '2030-02-01', amount_due_minor: 100, currency: 'EUR', dedupe_key: `invoice:${invoice.id}:dunning:0` });
     for (const host of [contact, deal, invoice, contract, installment, payment, sale, product, service, subscription, expense, bankAccount, run]) {
       await host.$relatedQuery('attachedActivities', trx).insert({ kind: 'note', subject: 'Met', contact_id: contact.id, deal_id: deal.id, actor_user_id: user.id });
-      await host.$relatedQuery('documents', trx).insert({ file_name: 'a.pdf', content_type: 'application/pdf', size_bytes: 10, storage_key: 'k', uploaded_by: user.id });
+      const document = (await host.$relatedQuery('documents', trx).insert({ file_name: 'a.pdf', content_type: 'application/pdf', size_bytes: 10, storage_key: 'k', uploaded_by: user.id })) as unknown as models.Document;
+      await q(models.DocumentContent).insert({ document_id: document.id, content: PDF_BYTES, sha256: createHash('sha256').update(PDF_BYTES).digest('hex') });
       await host.$relatedQuery('tasks', trx).insert({ title: 'Follow up', assigned_to: user.id });
       await host.$relatedQuery('calendarEvents', trx).insert({ title: 'Visit', starts_at: '2030-01-01T10:00:00Z', ends_at: '2030-01-01T11:00:00Z', created_by: user.id });
     }

@@ -54,6 +54,7 @@ function operation(route: RouteDefinition): Record<string, unknown> {
     ...(permission ? { 'x-permission': permission } : {}),
     ...(route.resourceTable ? { 'x-resource-table': route.resourceTable } : {}),
     ...(route.references ? { 'x-references': route.references } : {}),
+    ...(route.bodyLimitBytes ? { 'x-body-limit-bytes': route.bodyLimitBytes } : {}),
     parameters: parameters(route),
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: route.body, ...(route.bodyExample ? { example: route.bodyExample } : {}) } } } }

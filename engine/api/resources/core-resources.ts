@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BankAccount, Contact, Contract, ContractInstallment, Deal, Invoice, Payment, Product, Service, Subscription, WebhookEndpoint } from '../../db/models';
+import { BankAccount, Contact, Contract, ContractInstallment, Deal, Invoice, InvoiceLine, Payment, Product, Service, Subscription, WebhookEndpoint } from '../../db/models';
 import { checkInvoiceDelete, checkInvoicePatch } from './invoice-edit-rules';
 import { PLACEHOLDER_ID, type ResourceDefinition } from './resource-definition';
 
@@ -74,6 +74,13 @@ export const CORE_RESOURCES: ResourceDefinition[] = [
     filters: ['contact_id', 'subscription_id', 'invoice_number', 'status'],
     sortable: ['invoice_number'],
     references: { subscription_id: 'subscriptions' },
+  },
+  {
+    table: 'invoice_lines',
+    model: InvoiceLine,
+    tag: 'Billing',
+    summary: 'invoice lines (read-only: written with their invoice, or booked as pending proration by the subscription run)',
+    filters: ['invoice_id'],
   },
   {
     table: 'contracts',

@@ -167,7 +167,7 @@ export const OPERATIONS_RESOURCES: ResourceDefinition[] = [
     table: 'documents',
     model: Document,
     tag: 'CRM',
-    summary: 'document records (uploads go through the storage endpoints)',
+    summary: 'document records (upload with POST /api/documents, download with GET /api/documents/:id/content)',
     deletable: true,
     filters: ['entity_type', 'uploaded_by'],
   },

@@ -1,4 +1,4 @@
-import type { Model } from 'objection';
+import type { Model, QueryBuilder } from 'objection';
 import type { TenantScope } from '../../db/tenant-scope';
 import { ProblemError, notFound } from '../http/problem';
 import type { ResourceDefinition } from './resource-definition';
@@ -9,6 +9,8 @@ interface ListOptions {
   sort: string;
   cursor?: string;
   filters: Record<string, unknown>;
+  /** Conditions beyond equality, e.g. `read_at IS NULL` for unread notifications. */
+  narrow?: (query: QueryBuilder<Model, Model[]>) => void;
 }
 
 interface Cursor {
@@ -40,6 +42,7 @@ export async function listRows(scope: TenantScope, definition: ResourceDefinitio
   const column = descending ? options.sort.slice(1) : options.sort;
   const table = definition.table;
   const query = scope.query(definition.model).where(options.filters);
+  options.narrow?.(query as unknown as QueryBuilder<Model, Model[]>);
   if (options.cursor) {
     const cursor = decodeCursor(options.cursor, options.sort);
     const anchor = scope.knex(table).where({ company_id: scope.companyId, id: cursor.after }).select(column, 'id');

@@ -42,7 +42,7 @@ export function mountRoutes(routes: RouteDefinition[], services: ApiServices, op
 
 async function readBody(ctx: Koa.Context, route: RouteDefinition, checkBody: CompiledValidator | undefined, options: MountOptions): Promise<unknown> {
   if (route.method === 'get' || route.method === 'delete') return undefined;
-  const body = await readJsonBody(ctx, options.bodyLimitBytes);
+  const body = await readJsonBody(ctx, route.bodyLimitBytes ?? options.bodyLimitBytes);
   if (!checkBody) {
     if (body !== undefined) throw new ProblemError(400, 'validation_failed', 'This operation takes no request body', [{ in: 'body', pointer: '#', message: 'must be empty' }]);
     return undefined;

@@ -66,6 +66,8 @@ export interface RouteDefinition {
   resourceTable?: string;
   /** Body fields that name rows of tenant tables (field → table). */
   references?: Record<string, string>;
+  /** A larger body limit than the app's, for the few routes that carry file content (document uploads). */
+  bodyLimitBytes?: number;
   handler(input: RouteInput): Promise<RouteResult> | RouteResult;
 }
 

@@ -13,6 +13,7 @@ export { ContractInstallment } from './contract-installment';
 export { CostCenter } from './cost-center';
 export { Deal } from './deal';
 export { Document } from './document';
+export { DocumentContent } from './document-content';
 export { DomainEvent } from './domain-event';
 export { DunningAttempt } from './dunning-attempt';
 export { EmailVerificationToken } from './email-verification-token';

@@ -10,6 +10,8 @@ export interface Operation {
   permission?: string;
   resourceTable?: string;
   references?: Record<string, string>;
+  /** Set when the route takes larger bodies than the app's default (uploads). */
+  bodyLimitBytes?: number;
   bodySchema?: { properties?: Record<string, Record<string, unknown>>; required?: string[] };
   example?: Record<string, unknown>;
   pathParams: string[];
@@ -32,6 +34,7 @@ export async function loadOperations(server: Server): Promise<Operation[]> {
         permission: operation['x-permission'] as string | undefined,
         resourceTable: operation['x-resource-table'] as string | undefined,
         references: operation['x-references'] as Record<string, string> | undefined,
+        bodyLimitBytes: operation['x-body-limit-bytes'] as number | undefined,
         bodySchema: json?.schema,
         example: json?.example,
         pathParams: ((operation.parameters ?? []) as { in: string; name: string }[]).filter((p) => p.in === 'path').map((p) => p.name),
