@@ -59,6 +59,8 @@ export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePat
   // And sends the tenants' outbound webhooks, logging ids and outcomes only (payloads may carry personal data).
   const webhooks = runWebhookDeliverer(knex, {
     secrets,
+    // Loopback and private addresses are refused unless this install opts in (a developer's machine, one tenant).
+    allowPrivateNetworks: process.env.LEDGERFLOW_WEBHOOKS_ALLOW_PRIVATE_NETWORKS === '1',
     onAttempt: (attempt) => {
       if (attempt.status !== 'succeeded') console.error(`[ledgerflow] ${describeAttempt(attempt)}`);
     },

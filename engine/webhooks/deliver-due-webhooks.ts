@@ -13,6 +13,8 @@ export interface DeliverOptions {
   /** Wait after failed attempt `attempt` (1-based) before the next one. */
   retryDelayMs?: (attempt: number) => number;
   timeoutMs?: number;
+  /** Deliver to loopback and private-network addresses too (tests, a developer's machine); off by default. */
+  allowPrivateNetworks?: boolean;
   /** Told about every attempt: ids, the attempt number and the outcome, never the payload or the URL. */
   onAttempt?: (attempt: WebhookAttempt) => void;
 }
@@ -127,5 +129,5 @@ async function send(delivery: ClaimedDelivery, options: DeliverOptions & { timeo
     [WEBHOOK_HEADERS.timestamp]: String(timestamp),
     [WEBHOOK_HEADERS.signature]: signatureHeader(secret, timestamp, body),
   };
-  return postWebhook(delivery.url, body, headers, options.timeoutMs);
+  return postWebhook(delivery.url, body, headers, { timeoutMs: options.timeoutMs, allowPrivateNetworks: options.allowPrivateNetworks ?? false });
 }

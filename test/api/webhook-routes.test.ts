@@ -28,11 +28,13 @@ async function deliveredOnce(tenant: SignedIn) {
   expect(created.status).toBe(201);
   const { eventId } = await h.db.knex.transaction((trx) => emitDomainEvent(trx, tenant.companyId, { name: 'invoice.paid', entity: { type: 'invoice', id: randomUUID() }, payload: { amount_minor: 9_900 } }));
   await fanOutPendingEvents(h.db.knex);
-  await deliverDueWebhooks(h.db.knex, { secrets: secretBox });
+  await sendDue();
   const delivery = await h.db.knex('webhook_deliveries').where({ company_id: tenant.companyId, webhook_endpoint_id: created.body.id, event_id: eventId }).first();
   return { endpoint: created.body, signingSecret: created.body.signing_secret as string, eventId, delivery };
 }
 
+// The receiver listens on loopback, which deliveries refuse unless allowed.
+const sendDue = () => deliverDueWebhooks(h.db.knex, { secrets: secretBox, allowPrivateNetworks: true });
 const sentFor = (eventId: string) => receiver.received.filter((webhook) => webhook.headers['ledgerflow-event-id'] === eventId);
 
 test('the signing secret is shown once at creation, stored sealed, and never in reads of the endpoint', async () => {
@@ -53,7 +55,7 @@ test('a replay sends the same body with the same event id again, validly signed,
   const replay = await acme.agent.post(`/api/webhook-deliveries/${delivery.id}/replay`).send({});
   expect(replay.status).toBe(202);
   expect(replay.body).toMatchObject({ id: delivery.id, status: 'pending', attempt_count: 1, response_status: null, delivered_at: null });
-  await deliverDueWebhooks(h.db.knex, { secrets: secretBox });
+  await sendDue();
 
   const sent = sentFor(eventId);
   expect(sent).toHaveLength(2);
@@ -77,7 +79,7 @@ test("replaying another tenant's delivery is a 404, and that delivery is not sen
   const replay = await acme.agent.post(`/api/webhook-deliveries/${delivery.id}/replay`).send({});
   expect(replay.status).toBe(404);
   expect(replay.body.code).toBe('not_found');
-  await deliverDueWebhooks(h.db.knex, { secrets: secretBox });
+  await sendDue();
   expect(sentFor(eventId)).toHaveLength(1);
   expect(await h.db.knex('webhook_deliveries').where({ id: delivery.id }).first()).toEqual(delivery);
 });
@@ -100,7 +102,7 @@ test('rotating the signing secret returns the new one once; requests sent afterw
   expect(rotated.body.signing_secret).not.toBe(signingSecret);
   expect(rotated.body).not.toHaveProperty('secret_encrypted');
   await acme.agent.post(`/api/webhook-deliveries/${delivery.id}/replay`).send({});
-  await deliverDueWebhooks(h.db.knex, { secrets: secretBox });
+  await sendDue();
   const [, resent] = sentFor(eventId);
   expect(signatureIsValid(rotated.body.signing_secret, resent)).toBe(true);
   expect(signatureIsValid(signingSecret, resent)).toBe(false);

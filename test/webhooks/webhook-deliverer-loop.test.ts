@@ -31,7 +31,7 @@ test('the worker loop delivers a committed event on its own, and its log lines n
   const spies = (['log', 'info', 'warn', 'error'] as const).map((method) =>
     jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' '))),
   );
-  const deliverer = runWebhookDeliverer(db.knex, { secrets, intervalMs: 50, retryDelayMs: () => 0, onAttempt: (attempt) => lines.push(describeAttempt(attempt)) });
+  const deliverer = runWebhookDeliverer(db.knex, { secrets, allowPrivateNetworks: true, intervalMs: 50, retryDelayMs: () => 0, onAttempt: (attempt) => lines.push(describeAttempt(attempt)) });
   try {
     const { eventId } = await db.knex.transaction((trx) =>
       emitDomainEvent(trx, companyId, { name: 'invoice.paid', entity: { type: 'invoice', id: randomUUID() }, payload: { reference: marker, amount_minor: 4_200 } }),

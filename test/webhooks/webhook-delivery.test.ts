@@ -36,8 +36,9 @@ const addEndpoint = async (eventTypes: string[], fields: Record<string, unknown>
 const emit = (name: string, payload: Record<string, unknown> = {}, eventId?: string) =>
   db.knex.transaction((trx) => emitDomainEvent(trx, companyId, { name, entity: { type: 'invoice', id: randomUUID() }, payload, ...(eventId ? { eventId } : {}) }));
 const deliveriesOf = (endpointId: string) => db.knex('webhook_deliveries').where({ company_id: companyId, webhook_endpoint_id: endpointId });
-// Failed attempts are due again at once, so a test can make the next attempt without waiting out the real backoff.
-const deliver = (options: Partial<DeliverOptions> = {}) => deliverDueWebhooks(db.knex, { secrets, retryDelayMs: () => 0, ...options });
+// Failed attempts are due again at once, so a test can make the next attempt without waiting out the real backoff;
+// the receiver listens on loopback, which deliveries refuse unless allowed.
+const deliver = (options: Partial<DeliverOptions> = {}) => deliverDueWebhooks(db.knex, { secrets, retryDelayMs: () => 0, allowPrivateNetworks: true, ...options });
 
 test('a committed event is delivered once: the documented envelope and headers, with a signature the receiver can verify', async () => {
   const endpointId = await addEndpoint(['invoice.paid']);
@@ -211,4 +212,17 @@ test('a replay during an attempt in flight wins: that attempt\'s failure is not 
   await deliver();
   expect(receiver.received).toHaveLength(2);
   expect(await deliveriesOf(endpointId).first()).toMatchObject({ status: 'succeeded', attempt_count: 2, response_status: 200 });
+});
+
+test.each([
+  ['an IP literal', (url: string) => url],
+  ['a name that resolves to loopback', (url: string) => url.replace('127.0.0.1', 'localhost')],
+])('by default nothing is sent to a loopback or private address (%s): the attempt fails as private_address', async (_, toUrl) => {
+  const endpointId = await addEndpoint(['invoice.paid'], { url: toUrl(receiver.url) });
+  await emit('invoice.paid');
+  await fanOutPendingEvents(db.knex);
+  const [attempt] = await deliver({ allowPrivateNetworks: undefined });
+  expect(attempt).toMatchObject({ status: 'retrying', responseStatus: null, failure: 'private_address' });
+  expect(receiver.received).toHaveLength(0);
+  expect(await deliveriesOf(endpointId).first()).toMatchObject({ status: 'pending', attempt_count: 1, response_status: null });
 });
