@@ -19,6 +19,8 @@ export class DomainEvent extends TenantModel {
   attempts!: number;
   next_attempt_at!: string;
   last_error!: string | null;
+  /** When outbound webhooks took the event (engine/webhooks); a cursor apart from dispatched_at. */
+  webhooks_fanned_out_at!: string | null;
 
   company?: Company | null;
 
@@ -36,6 +38,7 @@ export class DomainEvent extends TenantModel {
       attempts: { ...integer, minimum: 0 },
       next_attempt_at: instant,
       last_error: nullable(text(undefined, 0)),
+      webhooks_fanned_out_at: nullable(instant),
     },
   };
 
