@@ -10,7 +10,7 @@ import { createSecretBox } from '../../engine/security/secret-box';
 import { createEngineHarness, type EngineHarness } from '../helpers/engine-harness';
 import { eventually } from '../helpers/eventually';
 import { untilRunWaits } from '../helpers/run-state';
-import { flow, logic } from '../engine/definitions';
+import { flow, literal, logic } from '../engine/definitions';
 import { installQuietWorkerRuntime } from '../temporal/quiet-worker-runtime';
 import { signUpCompany, type SignedIn } from './helpers/api-harness';
 
@@ -233,4 +233,19 @@ test('the run detail links to the run in the Temporal UI when the app knows its 
   } finally {
     await close(withUi);
   }
+});
+
+test('the timeline names the action and the step of each action a definition runs, not only the executeAction activity', async () => {
+  const contact = await acme.agent.post('/api/contacts').send({ kind: 'person', name: 'Timeline Person' });
+  expect(contact.status).toBe(201);
+  await publish(flow('api-action-names', [
+    { id: 'file', type: 'action', action: 'core.createTask', input: { title: literal('Call back'), entityType: literal('contact'), entityId: literal(contact.body.id) }, next: 'done' },
+    { id: 'done', type: 'succeed' },
+  ]));
+  const started = await acme.agent.post('/api/runs').send({ definition_key: 'api-action-names', input: {} });
+  await handleOf(started.body.workflow_id).result();
+  const detail = await acme.agent.get(`/api/runs/${started.body.id}`);
+  const actions = detail.body.timeline.filter((entry: { name?: string }) => entry.name === 'executeAction');
+  expect(actions.map((entry: { kind: string; action?: string; step?: string; attempt?: number }) => [entry.kind, entry.action, entry.step, entry.attempt]))
+    .toEqual([['activity_scheduled', 'core.createTask', 'file', undefined], ['activity_completed', 'core.createTask', 'file', 1]]);
 });

@@ -16,6 +16,9 @@ export interface TimelineEntry {
   due_at?: string;
   /** The event an `event` signal delivered (payment.received, …). */
   event?: string;
+  /** For a definition's action (the executeAction activity): the action and the step that ran it. */
+  action?: string;
+  step?: string;
 }
 
 const EventType = temporal.api.enums.v1.EventType;
@@ -31,6 +34,18 @@ function signalledEventName(attributes: temporal.api.history.v1.IWorkflowExecuti
   }
 }
 
+/** The action and step an executeAction activity ran, read from its input; nothing else of the input is kept. */
+function actionOfActivity(attributes: temporal.api.history.v1.IActivityTaskScheduledEventAttributes | null | undefined): { action?: string; step?: string } {
+  const payload = attributes?.activityType?.name === 'executeAction' ? attributes.input?.payloads?.[0] : undefined;
+  if (!payload) return {};
+  try {
+    const args = defaultPayloadConverter.fromPayload<{ action?: unknown; stepId?: unknown }>(payload);
+    return { ...(typeof args?.action === 'string' ? { action: args.action } : {}), ...(typeof args?.stepId === 'string' ? { step: args.stepId } : {}) };
+  } catch {
+    return {};
+  }
+}
+
 const number = (value: unknown) => (value === null || value === undefined ? undefined : Number(value));
 
 /**
@@ -40,6 +55,7 @@ const number = (value: unknown) => (value === null || value === undefined ? unde
 export function timelineOf(events: HistoryEvent[]): TimelineEntry[] {
   const byId = new Map(events.map((event) => [number(event.eventId), event]));
   const activityName = (scheduledEventId: unknown) => byId.get(number(scheduledEventId))?.activityTaskScheduledEventAttributes?.activityType?.name ?? undefined;
+  const actionOf = (scheduledEventId: unknown) => actionOfActivity(byId.get(number(scheduledEventId))?.activityTaskScheduledEventAttributes);
   // Matched by the scheduled event rather than startedEventId: the time-skipping test server sometimes records a
   // startedEventId one below the started event's real id. One scheduled event has at most one started event.
   const startedBySchedule = new Map(events.filter((event) => event.activityTaskStartedEventAttributes).map((event) => [number(event.activityTaskStartedEventAttributes!.scheduledEventId), event.activityTaskStartedEventAttributes!]));
@@ -53,20 +69,20 @@ export function timelineOf(events: HistoryEvent[]): TimelineEntry[] {
         push({ kind: 'started', attempt: event.workflowExecutionStartedEventAttributes?.attempt ?? undefined });
         break;
       case EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
-        push({ kind: 'activity_scheduled', name: event.activityTaskScheduledEventAttributes?.activityType?.name ?? undefined });
+        push({ kind: 'activity_scheduled', name: event.activityTaskScheduledEventAttributes?.activityType?.name ?? undefined, ...actionOfActivity(event.activityTaskScheduledEventAttributes) });
         break;
       case EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED: {
         const attributes = event.activityTaskCompletedEventAttributes;
-        push({ kind: 'activity_completed', name: activityName(attributes?.scheduledEventId), attempt: attemptOf(attributes?.scheduledEventId) });
+        push({ kind: 'activity_completed', name: activityName(attributes?.scheduledEventId), attempt: attemptOf(attributes?.scheduledEventId), ...actionOf(attributes?.scheduledEventId) });
         break;
       }
       case EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED: {
         const attributes = event.activityTaskFailedEventAttributes;
-        push({ kind: 'activity_failed', name: activityName(attributes?.scheduledEventId), attempt: attemptOf(attributes?.scheduledEventId), message: attributes?.failure?.message ?? undefined });
+        push({ kind: 'activity_failed', name: activityName(attributes?.scheduledEventId), attempt: attemptOf(attributes?.scheduledEventId), message: attributes?.failure?.message ?? undefined, ...actionOf(attributes?.scheduledEventId) });
         break;
       }
       case EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT:
-        push({ kind: 'activity_timed_out', name: activityName(event.activityTaskTimedOutEventAttributes?.scheduledEventId) });
+        push({ kind: 'activity_timed_out', name: activityName(event.activityTaskTimedOutEventAttributes?.scheduledEventId), ...actionOf(event.activityTaskTimedOutEventAttributes?.scheduledEventId) });
         break;
       case EventType.EVENT_TYPE_TIMER_STARTED: {
         const timeout = event.timerStartedEventAttributes?.startToFireTimeout;
