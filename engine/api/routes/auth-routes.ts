@@ -13,8 +13,8 @@ import type { RouteDefinition, RouteInput } from '../routing/route-definition';
 const email = { type: 'string', format: 'email', maxLength: 254 };
 const password = { type: 'string', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH };
 
-function throttle({ ctx, services }: RouteInput): void {
-  const wait = services.signInLimiter.take(ctx.ip);
+async function throttle({ ctx, services }: RouteInput): Promise<void> {
+  const wait = await services.signInLimiter.take(services.knex, ctx.ip);
   if (wait > 0) throw new ProblemError(429, 'rate_limited', `Too many attempts from this address; wait ${wait} seconds`, undefined, { 'Retry-After': String(wait) });
 }
 
@@ -51,7 +51,7 @@ export function authRoutes(): RouteDefinition[] {
       ),
       responses: { 201: { description: 'Signed up and signed in; the session cookie is set', schema: OK_OBJECT } },
       handler: async (input) => {
-        throttle(input);
+        await throttle(input);
         const body = input.body as Parameters<typeof signUp>[1];
         const { companyId, userId } = await signUp(input.services.knex, body);
         if (input.services.mailer) {
@@ -82,7 +82,7 @@ export function authRoutes(): RouteDefinition[] {
       ),
       responses: { 200: { description: 'Signed in', schema: OK_OBJECT } },
       handler: async (input) => {
-        throttle(input);
+        await throttle(input);
         const { companyId, userId } = await signIn(input.services.knex, input.services.secretBox, input.body as Parameters<typeof signIn>[2]);
         return signedInResponse(input, companyId, userId, 200);
       },

@@ -7,8 +7,8 @@ import type { RouteDefinition, RouteInput } from '../routing/route-definition';
 
 const token = { type: 'string', minLength: 20, maxLength: 100, pattern: '^lf[rv]_[A-Za-z0-9_-]+$' };
 
-function throttle({ ctx, services }: RouteInput): void {
-  const wait = services.signInLimiter.take(ctx.ip);
+async function throttle({ ctx, services }: RouteInput): Promise<void> {
+  const wait = await services.signInLimiter.take(services.knex, ctx.ip);
   if (wait > 0) throw new ProblemError(429, 'rate_limited', `Too many attempts from this address; wait ${wait} seconds`, undefined, { 'Retry-After': String(wait) });
 }
 
@@ -26,7 +26,7 @@ export function emailedTokenRoutes(): RouteDefinition[] {
       body: closedObject({ email: { type: 'string', format: 'email', maxLength: 254 }, company: { type: 'string', maxLength: 63 } }, ['email']),
       responses: { 202: { description: 'If the account exists, a link is on its way' } },
       handler: async (input) => {
-        throttle(input);
+        await throttle(input);
         await requestPasswordReset(input.services.knex, input.services, input.body as { email: string; company?: string });
         return { status: 202 };
       },
@@ -41,7 +41,7 @@ export function emailedTokenRoutes(): RouteDefinition[] {
       body: closedObject({ token, password: { type: 'string', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH } }, ['token', 'password']),
       responses: { 204: { description: 'The password is changed' } },
       handler: async (input) => {
-        throttle(input);
+        await throttle(input);
         await completePasswordReset(input.services.knex, input.body as { token: string; password: string });
         return { status: 204 };
       },
@@ -71,7 +71,7 @@ export function emailedTokenRoutes(): RouteDefinition[] {
       body: closedObject({ token }, ['token']),
       responses: { 204: { description: 'Verified' } },
       handler: async (input) => {
-        throttle(input);
+        await throttle(input);
         await confirmEmailVerification(input.services.knex, (input.body as { token: string }).token);
         return { status: 204 };
       },
