@@ -27,6 +27,9 @@ export interface TimelineEntry {
   message?: string;
   due_at?: string;
   event?: string;
+  /** A definition's action (run by the executeAction activity) and the step that ran it. */
+  action?: string;
+  step?: string;
 }
 
 export type PendingWait =

@@ -20,15 +20,21 @@ test('a waiting-then-paid run reads as started, recorded, timer with its due tim
   ]);
 });
 
+test('activities without an action name keep their own words', () => {
+  expect(timelineRows([{ at: 'a', kind: 'activity_completed', name: 'someActivity', attempt: 1 }, { at: 'b', kind: 'activity_timed_out', name: 'executeAction', action: 'core.httpRequest' }]).map((row) => row.title))
+    .toEqual(['Action someActivity done', 'core.httpRequest timed out']);
+});
+
 test('action retries show each failed attempt with its error, then the attempt that succeeded', () => {
   const rows = timelineRows([
-    { at: '2026-11-24T09:00:00.000Z', kind: 'activity_failed', name: 'core.sendEmail', attempt: 1, message: 'SMTP refused' },
-    { at: '2026-11-24T09:00:05.000Z', kind: 'activity_completed', name: 'core.sendEmail', attempt: 2 },
+    { at: '2026-11-24T08:59:59.000Z', kind: 'activity_scheduled', name: 'executeAction', action: 'core.sendEmail', step: 'remind' },
+    { at: '2026-11-24T09:00:00.000Z', kind: 'activity_failed', name: 'executeAction', action: 'core.sendEmail', step: 'remind', attempt: 1, message: 'SMTP refused' },
+    { at: '2026-11-24T09:00:05.000Z', kind: 'activity_completed', name: 'executeAction', action: 'core.sendEmail', step: 'remind', attempt: 2 },
     { at: '2026-11-24T09:00:06.000Z', kind: 'failed', message: 'Rejected: no' },
   ]);
   expect(rows).toEqual([
-    { at: '2026-11-24T09:00:00.000Z', title: 'Action core.sendEmail failed on attempt 1', detail: 'SMTP refused', tone: 'bad' },
-    { at: '2026-11-24T09:00:05.000Z', title: 'Action core.sendEmail done (attempt 2)', tone: 'good' },
+    { at: '2026-11-24T09:00:00.000Z', title: 'Step remind: core.sendEmail failed on attempt 1', detail: 'SMTP refused', tone: 'bad' },
+    { at: '2026-11-24T09:00:05.000Z', title: 'Step remind: core.sendEmail done (attempt 2)', tone: 'good' },
     { at: '2026-11-24T09:00:06.000Z', title: 'Run failed', detail: 'Rejected: no', tone: 'bad' },
   ]);
 });

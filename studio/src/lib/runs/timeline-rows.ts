@@ -27,7 +27,10 @@ const ACTIVITY_WORDS: Record<string, string> = {
   createApprovalTask: 'Approval task created',
 };
 
-const activityWords = (name: string | undefined) => (name ? (ACTIVITY_WORDS[name] ?? `Action ${name}`) : 'Action');
+function activityWords(entry: TimelineEntry): string {
+  if (entry.action) return entry.step ? `Step ${entry.step}: ${entry.action}` : entry.action;
+  return entry.name ? (ACTIVITY_WORDS[entry.name] ?? `Action ${entry.name}`) : 'Action';
+}
 const attemptWords = (attempt: number | undefined) => (attempt && attempt > 1 ? ` (attempt ${attempt})` : '');
 
 function rowFor(entry: TimelineEntry): Omit<TimelineRow, 'at'> | null {
@@ -37,11 +40,11 @@ function rowFor(entry: TimelineEntry): Omit<TimelineRow, 'at'> | null {
     case 'activity_scheduled':
       return null;
     case 'activity_completed':
-      return { title: `${activityWords(entry.name)} done${attemptWords(entry.attempt)}`, tone: 'good' };
+      return { title: `${activityWords(entry)} done${attemptWords(entry.attempt)}`, tone: 'good' };
     case 'activity_failed':
-      return { title: `${activityWords(entry.name)} failed on attempt ${entry.attempt ?? 1}`, detail: entry.message, tone: 'bad' };
+      return { title: `${activityWords(entry)} failed on attempt ${entry.attempt ?? 1}`, detail: entry.message, tone: 'bad' };
     case 'activity_timed_out':
-      return { title: `${activityWords(entry.name)} timed out`, tone: 'bad' };
+      return { title: `${activityWords(entry)} timed out`, tone: 'bad' };
     case 'timer_started':
       return { title: 'Timer set', detail: entry.due_at ? `due ${utcMinute(entry.due_at)}` : undefined, tone: 'waiting' };
     case 'timer_fired':

@@ -1,0 +1,175 @@
+/**
+ * Runs, tasks and data in a real headless Chromium, served by the real API on the seeded demo database with the
+ * Temporal test server and the run worker. A demo owner opens a contract, starts its installment schedule, sees the
+ * run wait for its payment, records the exact open amount, and sees the payment reach the run and settle the
+ * installment; then starts a run of a flow with an approval step, approves the task in the inbox, and sees the run
+ * complete.
+ */
+import type { Page } from 'playwright-core';
+import { coreActionCatalogue } from '../../engine/definition-store/core-catalogue';
+import { definitionStore } from '../../engine/definition-store/definition-store';
+import { dispatchPendingEvents } from '../../engine/events';
+import { eventually } from '../../test/helpers/eventually';
+import { startLiveStudio, type LiveStudio } from './live-studio';
+
+jest.setTimeout(90_000);
+
+let studio: LiveStudio;
+let page: Page;
+let acmeId: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  studio = await startLiveStudio();
+  page = studio.page;
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  acmeId = studio.tenants.find((tenant) => tenant.slug === 'acme')!.companyId;
+  await studio.signIn('owner@acme.test', undefined, { next: '#/data/contracts' });
+}, 240_000);
+
+afterAll(async () => {
+  await studio?.close();
+});
+
+const open = async (hash: string) => {
+  await page.goto(`${studio.baseUrl}${hash}`);
+};
+/** What the real worker's outbox dispatcher does every few seconds: deliver recorded domain events to their runs. */
+const dispatchEvents = () => dispatchPendingEvents(studio.knex, { engine: studio.harness.engine, storeFor: (scope) => definitionStore(scope, coreActionCatalogue()) });
+const timelineTitles = () => page.locator('.lf-timeline-title').allTextContents();
+const currentWaits = () => page.locator('.current-steps li').allTextContents();
+/** Minor units as a person types them: 87_655 → "876.55". */
+const typed = (minor: number) => `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+
+async function installment(contractNumber: string, sequence: number) {
+  return studio.knex('contract_installments as i').join('contracts as c', 'c.id', 'i.contract_id')
+    .where({ 'c.company_id': acmeId, 'c.contract_number': contractNumber, 'i.sequence': sequence }).first('i.*');
+}
+
+/** Publishes a definition through the API with the page's session, as the editor would. */
+async function publish(definition: object): Promise<void> {
+  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'lf_csrf')?.value ?? '';
+  const headers = { 'x-csrf-token': csrf };
+  const created = await page.context().request.post(`${studio.baseUrl}api/definitions`, { data: { definition }, headers });
+  expect(created.status()).toBe(201);
+  const published = await page.context().request.post(`${studio.baseUrl}api/definitions/${(await created.json()).id}/publish`, { headers });
+  expect(published.status()).toBe(200);
+}
+
+describe('runs, tasks and data in headless Chromium', () => {
+  let runHash = '';
+
+  it('lists the seeded contracts and shows a contract with its installments, amounts to the cent', async () => {
+    await page.locator('table.data-table-contracts').waitFor();
+    expect(await page.locator('table.data-table-contracts tbody th a').allTextContents()).toEqual(expect.arrayContaining(['ACME-C-001', 'ACME-C-002']));
+    await page.getByRole('link', { name: 'ACME-C-002' }).click();
+    await page.locator('table.installments-table').waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: 'Contract ACME-C-002' }).isVisible()).toBe(true);
+    const first = page.locator('tr[data-installment="1"] td');
+    // 100_000 over three: 33_333 each but the last (the rounding rest), 12_345 of the first paid in the seed.
+    expect((await first.allTextContents()).slice(0, 5)).toEqual(['2026-09-15', '€333.33', '€123.45', '€209.88', 'Partially paid']);
+    await studio.screenshot('data-contract');
+  });
+
+  it('starts the installment schedule from the contract; the run detail says it waits for a payment', async () => {
+    await page.getByRole('button', { name: 'Start installment schedule' }).click();
+    await page.waitForURL(/#\/runs\/[0-9a-f-]{36}$/);
+    runHash = new URL(page.url()).hash;
+    const waits = await eventually(currentWaits, (lines) => lines.some((line) => line.includes('Waiting for event payment.received')), 30_000);
+    expect(waits.filter((line) => line.includes('payment.received')).length).toBeGreaterThan(0);
+    expect(await page.locator('.lf-badge').first().textContent()).toBe('Running');
+    expect(await timelineTitles()).toEqual(expect.arrayContaining(['Run started', 'Step schedule: core.scheduleContractInstallments done']));
+    await studio.screenshot('run-waiting');
+  });
+
+  it('records the exact open amount of the installment from the run; the run receives payment.received and the installment is paid', async () => {
+    const before = await installment('ACME-C-002', 1);
+    const openMinor = Number(before.principal_minor) + Number(before.fee_minor) + Number(before.interest_minor) - Number(before.paid_minor);
+    const form = page.getByRole('form', { name: 'Record a payment on installment 1' });
+    await form.getByLabel('Amount (EUR)').fill(typed(openMinor));
+    await form.getByRole('button', { name: 'Record payment' }).click();
+    const confirmation = page.getByRole('status').filter({ hasText: 'Recorded' });
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toBe(`Recorded €${typed(openMinor)} on installment 1.`);
+
+    const after = await installment('ACME-C-002', 1);
+    expect([after.status, Number(after.paid_minor)]).toEqual(['paid', Number(before.paid_minor) + openMinor]);
+    const payments = await studio.knex('payments').where({ company_id: acmeId, installment_id: before.id, status: 'succeeded' }).orderBy('created_at');
+    expect(payments.at(-1).amount_minor).toBe(openMinor);
+
+    await dispatchEvents();
+    await open(runHash);
+    await eventually(timelineTitles, (titles) => titles.includes('Event payment.received received'), 30_000);
+    await open(`#/data/contracts?id=${before.contract_id}`);
+    await page.locator('tr[data-installment="1"][data-status="paid"]').waitFor();
+    expect((await page.locator('tr[data-installment="1"] td').allTextContents()).slice(3, 5)).toEqual(['€0.00', 'Paid']);
+  });
+
+  it('lists the running run under its filters, and a reload keeps them', async () => {
+    await open('#/runs?definition=installment-schedule&status=running');
+    await page.locator('table.runs-table').waitFor();
+    await page.reload();
+    await page.locator('table.runs-table').waitFor();
+    expect(await page.getByLabel('Status').inputValue()).toBe('running');
+    expect(await page.getByLabel('Definition').inputValue()).toBe('installment-schedule');
+    const rows = page.locator('table.runs-table tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('th a').getAttribute('href')).toBe(runHash);
+    await eventually(async () => (await rows.first().locator('td').last().textContent()) ?? '', (text) => text.includes('Waiting'), 15_000);
+    await studio.screenshot('runs-list');
+
+    await page.getByLabel('Status').selectOption('completed');
+    await page.waitForURL(/status=completed/);
+    await page.getByText('No runs match these filters.').waitFor();
+  });
+
+  it('starts a run with an approval step from the runs list; the approval is decided in the tasks inbox and the run completes', async () => {
+    await publish({
+      key: 'e2e-write-off', name: 'Write-off approval', version: 1, triggers: [{ type: 'manual' }], start: 'ask',
+      steps: [
+        { id: 'ask', type: 'approval', assignee: { role: 'owner' }, title: 'Write off the last 5 euros?', timeout: 'P7D', onApproved: 'yes', onRejected: 'no', onTimeout: 'no' },
+        { id: 'yes', type: 'succeed' },
+        { id: 'no', type: 'fail', error: { kind: 'Rejected', message: 'not written off' } },
+      ],
+    });
+    await open('#/runs');
+    await page.getByRole('button', { name: 'Start run' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Start a run' });
+    await dialog.getByLabel('Definition').selectOption('e2e-write-off');
+    await dialog.getByLabel('Input (JSON object)').fill('{ "reason": ');
+    await dialog.getByRole('button', { name: 'Start run' }).click();
+    expect(await dialog.locator('.lf-field-error').first().textContent()).toMatch(/^Not valid JSON/);
+    await dialog.getByLabel('Input (JSON object)').fill('{}');
+    await dialog.getByRole('button', { name: 'Start run' }).click();
+    await page.waitForURL(/#\/runs\/[0-9a-f-]{36}$/);
+    const approvalRun = new URL(page.url()).hash;
+    await eventually(currentWaits, (lines) => lines.length > 0, 30_000);
+    expect(await currentWaits()).toEqual([`ask (approval): Waiting for an approval decision until ${await approvalDeadline()}`]);
+
+    await open('#/tasks');
+    const card = page.locator('article.lf-task', { hasText: 'Write off the last 5 euros?' });
+    await card.waitFor();
+    expect(await card.locator('p.muted').textContent()).toContain('for role owner');
+    await studio.screenshot('tasks');
+    await card.getByLabel('Comment (optional)').fill('Too small to chase');
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await card.waitFor({ state: 'detached' });
+    const task = await studio.knex('tasks').where({ company_id: acmeId, title: 'Write off the last 5 euros?' }).first();
+    expect([task.decision, task.status]).toEqual(['approved', 'done']);
+
+    await open(approvalRun);
+    await eventually(() => page.locator('.lf-badge').first().textContent(), (status) => status === 'Completed', 30_000);
+    expect(await timelineTitles()).toEqual(expect.arrayContaining(['Approval task created done', 'Approval decision received', 'Run completed']));
+    await studio.screenshot('run-completed');
+    await open('#/tasks?show=done');
+    await page.locator('article.lf-task', { hasText: 'Write off the last 5 euros?' }).getByText('Approved').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** The approval task's due instant, as the run detail shows it (minute, UTC). */
+async function approvalDeadline(): Promise<string> {
+  const run = await studio.knex('workflow_runs').where({ company_id: acmeId, definition_key: 'e2e-write-off' }).first('workflow_id');
+  const state = (await studio.harness.env.client.workflow.getHandle(run.workflow_id).query('state')) as { positions: { waitingFor: { timeoutAt: string } }[] };
+  return `${state.positions[0].waitingFor.timeoutAt.slice(0, 10)} ${state.positions[0].waitingFor.timeoutAt.slice(11, 16)} UTC`;
+}
