@@ -43,7 +43,8 @@ export async function fanOutPendingEvents(knex: Knex, options: FanOutOptions = {
       const deliveries: Record<string, unknown>[] = [];
       for (const event of events) {
         if (!endpointsOf.has(event.company_id)) {
-          endpointsOf.set(event.company_id, await trx('webhook_endpoints').where({ company_id: event.company_id, active: true }).select('id', 'event_types', 'created_at'));
+          const endpoints = await trx('webhook_endpoints').where({ company_id: event.company_id, active: true }).select('id', 'event_types', 'created_at');
+          endpointsOf.set(event.company_id, endpoints);
         }
         for (const endpoint of endpointsOf.get(event.company_id)!) {
           if (endpoint.created_at > event.created_at || !subscribesTo(endpoint.event_types, event.name)) continue;
@@ -58,7 +59,11 @@ export async function fanOutPendingEvents(knex: Knex, options: FanOutOptions = {
         }
       }
       if (deliveries.length > 0) {
-        const inserted = await trx('webhook_deliveries').insert(deliveries).onConflict(['company_id', 'webhook_endpoint_id', 'event_id']).ignore().returning('id');
+        const inserted = await trx('webhook_deliveries')
+          .insert(deliveries)
+          .onConflict(['company_id', 'webhook_endpoint_id', 'event_id'])
+          .ignore()
+          .returning('id');
         created += inserted.length;
       }
       await trx('domain_events').whereIn('id', events.map((event) => event.id)).update({ webhooks_fanned_out_at: trx.fn.now() });

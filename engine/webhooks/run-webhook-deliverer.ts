@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { deliverDueWebhooks, type DeliverOptions } from './deliver-due-webhooks';
+import { deliverDueWebhooks, type DeliverOptions, type WebhookAttempt } from './deliver-due-webhooks';
 import { fanOutPendingEvents } from './fan-out-events';
 
 export interface WebhookDelivererOptions extends DeliverOptions {
@@ -49,7 +49,7 @@ export function runWebhookDeliverer(knex: Knex, options: WebhookDelivererOptions
 }
 
 /** One log line per attempt: ids, attempt number and outcome only; payloads may name people and URLs may hold tokens. */
-export function describeAttempt(attempt: { deliveryId: string; eventId: string; endpointId: string; attempt: number; status: string; failure: string | null }): string {
+export function describeAttempt(attempt: WebhookAttempt): string {
   const outcome = attempt.failure ? `${attempt.status} (${attempt.failure})` : attempt.status;
   return `webhook delivery ${attempt.deliveryId} of event ${attempt.eventId} to endpoint ${attempt.endpointId}, attempt ${attempt.attempt}: ${outcome}`;
 }
