@@ -165,6 +165,33 @@ describe('runs, tasks and data in headless Chromium', () => {
     await page.locator('article.lf-task', { hasText: 'Write off the last 5 euros?' }).getByText('Approved').waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  it('cancels a running run after confirming, then retries it as a new run of the same definition', async () => {
+    await open('#/runs');
+    await page.getByRole('button', { name: 'Start run' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Start a run' });
+    await dialog.getByLabel('Definition').selectOption('e2e-write-off');
+    await dialog.getByRole('button', { name: 'Start run' }).click();
+    await page.waitForURL(/#\/runs\/[0-9a-f-]{36}$/);
+    const canceledId = new URL(page.url()).hash.replace('#/runs/', '');
+    await eventually(currentWaits, (lines) => lines.length > 0, 30_000);
+
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Cancel this run?' });
+    await confirm.getByRole('button', { name: 'Keep running' }).click();
+    expect(await page.locator('.lf-badge').first().textContent()).toBe('Running');
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await confirm.getByRole('button', { name: 'Cancel run' }).click();
+    await eventually(() => page.locator('.lf-badge').first().textContent(), (status) => status === 'Canceled', 30_000);
+
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.waitForURL((url) => /#\/runs\/[0-9a-f-]{36}$/.test(url.hash) && !url.hash.endsWith(canceledId));
+    await eventually(currentWaits, (lines) => lines.some((line) => line.startsWith('ask (approval): Waiting for an approval decision')), 30_000);
+    const runs = await studio.knex('workflow_runs').where({ company_id: acmeId, definition_key: 'e2e-write-off' }).orderBy('started_at');
+    expect(runs.map((run) => run.status).slice(-2)).toEqual(['canceled', 'running']);
+    expect(runs.at(-2).id).toBe(canceledId);
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 /** The approval task's due instant, as the run detail shows it (minute, UTC). */
