@@ -116,3 +116,13 @@ test("the deliveries list filtered by endpoint shows that endpoint's deliveries 
   expect(listed.body.data.map((row: { id: string }) => row.id)).toEqual([first.delivery.id]);
   expect(listed.text).not.toContain(second.delivery.id);
 });
+
+test('event types are exact types, families or "*": anything else is a 400 naming the entry, and no endpoint is made', async () => {
+  const before = await h.db.knex('webhook_endpoints').where({ company_id: acme.companyId }).count({ n: '*' }).first();
+  const refused = await acme.agent.post('/api/webhook-endpoints').send({ url: receiver.url, event_types: ['invoice.paid', 'Invoice Paid'] });
+  expect(refused.status).toBe(400);
+  expect(refused.body).toMatchObject({ code: 'validation_failed', errors: [{ in: 'body', pointer: '#/event_types/1' }] });
+  expect(await h.db.knex('webhook_endpoints').where({ company_id: acme.companyId }).count({ n: '*' }).first()).toEqual(before);
+  const accepted = await acme.agent.post('/api/webhook-endpoints').send({ url: receiver.url, event_types: ['invoice.*', 'payment.received', '*'] });
+  expect(accepted.status).toBe(201);
+});

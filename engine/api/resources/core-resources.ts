@@ -141,6 +141,10 @@ export const CORE_RESOURCES: ResourceDefinition[] = [
     deletable: true,
     filters: [],
     example: { url: 'https://hooks.example.test/ledgerflow', event_types: ['invoice.paid'] },
+    // Event types as engine/webhooks matches them: `invoice.paid`, a family `invoice.*`, or `*`; a typo is refused, not silently never matched.
+    requestFieldSchemas: {
+      event_types: { type: 'array', maxItems: 100, uniqueItems: true, items: { type: 'string', maxLength: 100, pattern: '^(\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*\\.(\\*|[a-z][a-z0-9_]*))$' } },
+    },
     prepareCreate(body, services) {
       const signingSecret = `whsec_${randomBytes(24).toString('base64url')}`;
       return { row: { ...body, secret_encrypted: services.secretBox.seal(signingSecret) }, reveal: { signing_secret: signingSecret } };
