@@ -33,11 +33,23 @@ class SessionState {
   async signOut(): Promise<void> {
     try {
       await api.post('/api/auth/sign-out');
-    } finally {
+    } catch {
+      // A session the server already ended (revoked, expired) answers 401; the browser is signed out either way.
+    }
+    this.ended();
+  }
+
+  /** Forgets the session in this browser once the server no longer has it (signed out, or revoked on the account page). */
+  ended(): void {
+    const forget = () => {
       this.me = null;
       this.status = 'signed-out';
-      location.hash = '#/sign-in';
-    }
+    };
+    if (location.hash.startsWith('#/sign-in')) return forget();
+    // Forget only once the shell has followed the hash to sign-in: forgetting first would make it send the person to
+    // sign in with `next` set to the page they just left, as if their session had run out there.
+    window.addEventListener('hashchange', forget, { once: true });
+    location.hash = '#/sign-in';
   }
 
   can(permission: string): boolean {
