@@ -66,3 +66,12 @@ test("another tenant's installment is a 404, and nothing is recorded on it", asy
   expect(response.status).toBe(404);
   expect(await h.db.knex('payments').where({ installment_id: graph.installmentIds[0] })).toHaveLength(0);
 });
+
+test("a payment naming another tenant's bank account is a 422 at #/bank_account_id before the invoice's state is considered, and records nothing", async () => {
+  const theirAccount = await insertRow(h.db.knex, 'bank_accounts', { company_id: globex.companyId, name: 'Theirs', currency: 'EUR' });
+  const contactId = await insertRow(h.db.knex, 'contacts', { company_id: acme.companyId, name: 'Draft payer' });
+  const draft = await insertRow(h.db.knex, 'invoices', { company_id: acme.companyId, contact_id: contactId, invoice_number: 'API-DRAFT', status: 'draft', currency: 'EUR', subtotal_minor: 500, total_minor: 500, issue_date: '2026-11-01', due_date: '2026-11-30' });
+  const response = await acme.agent.post(`/api/invoices/${draft}/payments`).set('Idempotency-Key', 'other-bank').send({ amount_minor: 500, currency: 'EUR', bank_account_id: theirAccount });
+  expect([response.status, response.body.code, response.body.errors[0].pointer]).toEqual([422, 'reference_not_found', '#/bank_account_id']);
+  expect(await h.db.knex('payments').where({ invoice_id: draft })).toHaveLength(0);
+});

@@ -41,11 +41,11 @@ test('five activations at once: exactly one 201, the other four 409 subscription
   expect((await outbox(company.companyId, 'subscription.created')).map((event) => event.entity_id)).toEqual([created.body.subscription_id]);
 });
 
-test("activation with another tenant's contact is a 404 and writes nothing", async () => {
+test("activation with another tenant's contact is a 422 reference_not_found at #/contact_id and writes nothing", async () => {
   const { company } = await companyWithContact('sub-own');
   const other = await companyWithContact('sub-other');
   const response = await company.agent.post('/api/subscriptions').send({ plan_id: plans.pro, contact_id: other.contactId });
-  expect(response.status).toBe(404);
+  expect([response.status, response.body.code, response.body.errors[0].pointer]).toEqual([422, 'reference_not_found', '#/contact_id']);
   expect(await h.db.knex('subscriptions').where({ company_id: company.companyId })).toHaveLength(0);
 });
 

@@ -45,6 +45,12 @@ async function requireRow(scope: TenantScope, table: string, id: string, what: s
   if (!(await scope.knex(table).where({ company_id: scope.companyId, id }).first('id'))) throw notFound(what);
 }
 
+/** A bank account named in the body must be this tenant's: answered as a 422 before the payment's own checks run. */
+async function requireBankAccount(scope: TenantScope, body: PaymentBody): Promise<void> {
+  if (!body.bank_account_id || (await scope.knex('bank_accounts').where({ company_id: scope.companyId, id: body.bank_account_id }).first('id'))) return;
+  throw new ProblemError(422, 'reference_not_found', 'No bank account with this id', [{ in: 'body', pointer: '#/bank_account_id', message: 'names no bank_accounts row of this company' }]);
+}
+
 const optional = (body: PaymentBody) => ({
   ...(body.bank_account_id ? { bankAccountId: body.bank_account_id } : {}),
   ...(body.method ? { method: body.method } : {}),
@@ -63,12 +69,14 @@ export function paymentRoutes(): RouteDefinition[] {
       access: WRITE,
       params: idParams,
       body: paymentBody,
-      bodyExample: { amount_minor: 1_000, currency: 'EUR' },
+      bodyExample: { amount_minor: 1_000, currency: 'EUR', bank_account_id: '00000000-0000-4000-8000-000000000000' },
+      references: { bank_account_id: 'bank_accounts' },
       resourceTable: 'contract_installments',
       responses: { 201: { description: 'Recorded', schema: OK_OBJECT }, 200: { description: 'Already recorded with this key', schema: OK_OBJECT } },
       handler: async ({ scope, params, body, ctx }) => {
         const request = body as PaymentBody;
         await requireRow(scope!, 'contract_installments', params.id, 'installment');
+        await requireBankAccount(scope!, request);
         const recorded = await recordInstallmentPayment(scope!, {
           installmentId: params.id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: idempotencyKey(ctx),
           ...(request.received_at ? { receivedAt: request.received_at } : {}), ...optional(request),
@@ -85,12 +93,14 @@ export function paymentRoutes(): RouteDefinition[] {
       access: WRITE,
       params: idParams,
       body: paymentBody,
-      bodyExample: { amount_minor: 1_000, currency: 'EUR' },
+      bodyExample: { amount_minor: 1_000, currency: 'EUR', bank_account_id: '00000000-0000-4000-8000-000000000000' },
+      references: { bank_account_id: 'bank_accounts' },
       resourceTable: 'invoices',
       responses: { 201: { description: 'Recorded', schema: OK_OBJECT }, 200: { description: 'Already recorded with this key', schema: OK_OBJECT } },
       handler: async ({ scope, params, body, ctx }) => {
         const request = body as PaymentBody;
         await requireRow(scope!, 'invoices', params.id, 'invoice');
+        await requireBankAccount(scope!, request);
         const recorded = await recordInvoicePayment(scope!, { invoiceId: params.id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: idempotencyKey(ctx), ...optional(request) });
         return { status: recorded.created ? 201 : 200, body: recorded };
       },

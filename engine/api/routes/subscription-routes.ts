@@ -2,7 +2,7 @@ import {
   activateSubscription, pauseSubscription, requestCancellation, requestPlanChange, resumeSubscription, withdrawPendingChange, type Effective,
 } from '../../billing/subscriptions';
 import type { TenantScope } from '../../db/tenant-scope';
-import { notFound } from '../http/problem';
+import { notFound, ProblemError } from '../http/problem';
 import type { RouteDefinition } from '../routing/route-definition';
 import { closedObject, idParams, OK_OBJECT, uuidString } from '../routing/schema-helpers';
 
@@ -24,11 +24,13 @@ function changeRoute(
   summary: string,
   body: Record<string, unknown> | undefined,
   bodyExample: Record<string, unknown> | undefined,
+  references: Record<string, string> | undefined,
   request: (scope: TenantScope, id: string, body: Record<string, unknown>) => Promise<{ requestId: string; eventId: string }>,
 ): RouteDefinition {
   return {
     operationId, method, path: `/api/subscriptions/:id/${suffix}`, summary, tag: 'Billing', access: WRITE, params: idParams,
     ...(body ? { body, bodyExample: bodyExample ?? {} } : {}),
+    ...(references ? { references } : {}),
     resourceTable: 'subscriptions',
     responses: REQUESTED,
     handler: async ({ scope, params, body: sent }) => {
@@ -54,11 +56,14 @@ export function subscriptionRoutes(): RouteDefinition[] {
       access: WRITE,
       body: closedObject({ plan_id: uuidString, contact_id: uuidString, trial_days: { type: 'integer', minimum: 0, maximum: 365 } }, ['plan_id', 'contact_id']),
       bodyExample: { plan_id: '00000000-0000-4000-8000-000000000000', contact_id: '00000000-0000-4000-8000-000000000000', trial_days: 14 },
+      references: { plan_id: 'plans', contact_id: 'contacts' },
       responses: { 201: { description: 'Activated; the lifecycle run starts from subscription.created', schema: OK_OBJECT }, 409: { description: 'The company already has a current subscription' } },
       handler: async ({ scope, body }) => {
         const request = body as { plan_id: string; contact_id: string; trial_days?: number };
         // The contact must be this tenant's: the composite foreign key would refuse it too, but this answers plainly.
-        if (!(await scope!.knex('contacts').where({ company_id: scope!.companyId, id: request.contact_id }).first('id'))) throw notFound('contact');
+        if (!(await scope!.knex('contacts').where({ company_id: scope!.companyId, id: request.contact_id }).first('id'))) {
+          throw new ProblemError(422, 'reference_not_found', 'No contact with this id', [{ in: 'body', pointer: '#/contact_id', message: 'names no contacts row of this company' }]);
+        }
         const activated = await activateSubscription(scope!, {
           planId: request.plan_id, contactId: request.contact_id, ...(request.trial_days !== undefined ? { trialDays: request.trial_days } : {}),
         });
@@ -71,25 +76,25 @@ export function subscriptionRoutes(): RouteDefinition[] {
     },
     changeRoute(
       'requestSubscriptionPlanChange', 'post', 'plan-change', 'Upgrade or downgrade to another plan of the same currency and interval, now (prorated) or at the period end',
-      closedObject({ plan_id: uuidString, effective }, ['plan_id', 'effective']), { plan_id: '00000000-0000-4000-8000-000000000000', effective: 'period_end' },
+      closedObject({ plan_id: uuidString, effective }, ['plan_id', 'effective']), { plan_id: '00000000-0000-4000-8000-000000000000', effective: 'period_end' }, { plan_id: 'plans' },
       (scope, id, body) => requestPlanChange(scope, id, { planId: body.plan_id as string, effective: body.effective as Effective }),
     ),
     changeRoute(
       'requestSubscriptionCancellation', 'post', 'cancellation', 'Cancel now or at the end of the current period',
-      closedObject({ effective }, ['effective']), { effective: 'period_end' },
+      closedObject({ effective }, ['effective']), { effective: 'period_end' }, undefined,
       (scope, id, body) => requestCancellation(scope, id, { effective: body.effective as Effective }),
     ),
     changeRoute(
       'withdrawSubscriptionPendingChange', 'delete', 'pending-change', 'Withdraw the plan change or cancellation booked for the period end',
-      undefined, undefined, (scope, id) => withdrawPendingChange(scope, id),
+      undefined, undefined, undefined, (scope, id) => withdrawPendingChange(scope, id),
     ),
     changeRoute(
       'pauseSubscription', 'post', 'pause', 'Pause billing (an active subscription with no open invoice)',
-      closedObject({}), {}, (scope, id) => pauseSubscription(scope, id),
+      closedObject({}), {}, undefined, (scope, id) => pauseSubscription(scope, id),
     ),
     changeRoute(
       'resumeSubscription', 'post', 'resume', 'Resume a paused subscription',
-      closedObject({}), {}, (scope, id) => resumeSubscription(scope, id),
+      closedObject({}), {}, undefined, (scope, id) => resumeSubscription(scope, id),
     ),
   ];
 }
