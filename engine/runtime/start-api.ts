@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createApp } from '../api/app';
 import { connectClient } from '../temporal/client-connection';
 import { resolveTemporalEndpoint } from './temporal-endpoint';
@@ -9,7 +11,7 @@ import { listen } from './listen';
 import { mailerFromEnv } from './mailer-from-env';
 import { openDatabase } from './open-database';
 import { ShutdownStack } from './shutdown-stack';
-import { STUDIO_DIST, studioBuildReason } from './studio-build';
+import { STUDIO_DIST } from './studio-build';
 import { studioUrlOf } from './studio-url';
 
 export interface RunningApi {
@@ -40,10 +42,12 @@ export async function startApi(env: NodeJS.ProcessEnv, log: (line: string) => vo
       running.push('Temporal client', () => temporal.close());
       engine = { client: temporal.client, taskQueue: endpoint.taskQueue, searchAttributes: true };
     }
-    // A deployment serves the studio built into its image; it never builds (the image has no dev dependencies).
-    const studioMissing = studioBuildReason() === 'studio/dist is missing';
-    if (studioMissing) log('studio/dist is missing: / answers a page that says how to build the studio');
-    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL, studioDist: STUDIO_DIST, ...(engine ? { temporal: engine } : {}) }), env);
+    // A deployment serves the studio built into its image (or LEDGERFLOW_STUDIO_DIST); it never builds, as the image
+    // has no dev dependencies.
+    const studioDist = env.LEDGERFLOW_STUDIO_DIST ?? STUDIO_DIST;
+    const studioMissing = !existsSync(join(studioDist, 'index.html'));
+    if (studioMissing) log(`no studio build in ${studioDist}: / answers a page that says how to build the studio`);
+    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL, studioDist, ...(engine ? { temporal: engine } : {}) }), env);
     running.push('HTTP server', () => http.close());
     const studioUrl = studioUrlOf(http.url);
     if (!studioMissing) log(`Studio: ${studioUrl}`);
