@@ -100,6 +100,7 @@ describe('signing in to the studio', () => {
     totpSecret = (await secret.getAttribute('data-secret')) ?? '';
     expect(totpSecret).toMatch(/^[A-Z2-7]{32}$/);
     expect(await page.getByRole('img', { name: /QR code/ }).getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    await studio.screenshot('two-factor-enrol');
 
     await page.getByLabel('6-digit code the app shows now').fill(wrongCode(totpSecret));
     await page.getByRole('button', { name: 'Turn on' }).click();
