@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 export const REPOSITORY_ROOT = resolve(__dirname, '..', '..');
@@ -13,7 +13,8 @@ export const STUDIO_DIST = join(REPOSITORY_ROOT, 'studio', 'dist');
 
 /** What the bundle is made of: the studio's own sources and the engine's pure modules it bundles. */
 const SOURCES = ['studio/src', 'studio/index.html', 'studio/vite.config.mts', 'studio/scripts', 'engine/dsl', 'definitions'];
-const LOCK = join(REPOSITORY_ROOT, 'studio', '.build-lock');
+// Under node_modules, which git ignores, so a build in progress never shows up as a change.
+const LOCK = join(REPOSITORY_ROOT, 'node_modules', '.cache', 'ledgerflow-studio-build.lock');
 // A build takes well under this; an older lock is left over from a killed process.
 const STALE_LOCK_MS = 5 * 60_000;
 
@@ -36,6 +37,7 @@ export function studioBuildReason(root = REPOSITORY_ROOT): string | undefined {
 async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
+      mkdirSync(dirname(LOCK), { recursive: true });
       mkdirSync(LOCK);
       break;
     } catch (error) {
