@@ -36,8 +36,10 @@ export interface LiveStudio {
   /** The API's address, ending in `/`: the studio is at baseUrl, the API under `${baseUrl}api/…`. */
   baseUrl: string;
   knex: Knex;
-  /** Temporal test server (`harness.env`, e.g. `env.sleep('3d')`), SMTP sink (`harness.smtp`) and the run worker. */
+  /** Temporal test server (`harness.env`), SMTP sink (`harness.smtp`) and the run worker. */
   harness: EngineHarness;
+  /** The Temporal time-skipping test environment (same as harness.env), e.g. `env.sleep('3d')` to let runs wait. */
+  env: EngineHarness['env'];
   /** The demo tenants as seeded: slug, name, companyId. */
   tenants: DemoTenantSummary[];
   browser: Browser;
@@ -88,7 +90,7 @@ export async function startLiveStudio(): Promise<LiveStudio> {
     const page = await newPage();
 
     const studio: LiveStudio = {
-      page, baseUrl, knex, harness, tenants, browser: openedBrowser, newPage,
+      page, baseUrl, knex, harness, env: harness.env, tenants, browser: openedBrowser, newPage,
       async signIn(email, password = DEFAULT_DEMO_PASSWORD, options = {}) {
         const target = options.page ?? page;
         const response = await target.context().request.post(`${baseUrl}api/auth/sign-in`, {
