@@ -7,6 +7,8 @@ import type { Document } from './document';
 /** The bytes of one uploaded document, kept in the database beside its record (storage_key `db:document_contents`). */
 export class DocumentContent extends TenantModel {
   static override tableName = 'document_contents';
+  // Objection would store an `object` property as JSON text; the content is raw bytes.
+  static override jsonAttributes: string[] = [];
 
   document_id!: string;
   content!: Buffer;
@@ -16,9 +18,11 @@ export class DocumentContent extends TenantModel {
 
   static override jsonSchema = {
     type: 'object',
-    required: ['sha256'],
+    required: ['content', 'sha256'],
     properties: {
       document_id: uuid,
+      // bytea arrives as a Buffer, which JSON Schema validation sees as an object.
+      content: { type: 'object' },
       sha256: text(64),
     },
   };
