@@ -40,7 +40,7 @@ export async function startApi(env: NodeJS.ProcessEnv, log: (line: string) => vo
       const endpoint = resolveTemporalEndpoint(env, dataDirFrom(env));
       const temporal = await connectClient(endpoint);
       running.push('Temporal client', () => temporal.close());
-      engine = { client: temporal.client, taskQueue: endpoint.taskQueue, searchAttributes: true };
+      engine = { client: temporal.client, taskQueue: endpoint.taskQueue, searchAttributes: true, ...(env.TEMPORAL_UI_URL ? { uiUrl: env.TEMPORAL_UI_URL } : {}) };
     }
     // A deployment serves the studio built into its image (or LEDGERFLOW_STUDIO_DIST); it never builds, as the image
     // has no dev dependencies.

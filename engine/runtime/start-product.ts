@@ -70,7 +70,9 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
     // The API starts, signals and inspects runs through its own client.
     const apiTemporal = await connectClient(temporal.endpoint);
     running.push('API Temporal client', () => apiTemporal.close());
-    const engine = { client: apiTemporal.client, taskQueue: temporal.endpoint.taskQueue, searchAttributes: true };
+    // The studio links each run to its raw history in the Temporal UI: the embedded dev server's, or TEMPORAL_UI_URL's.
+    const uiUrl = temporal.uiUrl ?? env.TEMPORAL_UI_URL;
+    const engine = { client: apiTemporal.client, taskQueue: temporal.endpoint.taskQueue, searchAttributes: true, ...(uiUrl ? { uiUrl } : {}) };
     await buildStudioIfStale(log);
     const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL, temporal: engine, studioDist: STUDIO_DIST }), env);
     running.push('HTTP server', () => http.close());

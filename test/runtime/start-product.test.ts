@@ -6,6 +6,7 @@ import { portAnswers } from '../../engine/db/connection/database-target';
 import { devServerRecordPath, readDevServerRecord } from '../../engine/runtime/dev-server-record';
 import { startProduct, type RunningProduct } from '../../engine/runtime/start-product';
 import { connectClient } from '../../engine/temporal/client-connection';
+import { DEFAULT_DEMO_PASSWORD } from '../../engine/db/seed/demo-tenants';
 import { findFreePort } from '../../engine/temporal/free-port';
 import { retryUntilPasses } from '../helpers/eventually';
 import { cli } from '../cli/cli-io';
@@ -104,6 +105,16 @@ describe('startProduct with no TEMPORAL_ADDRESS', () => {
     } finally {
       await temporal.close();
     }
+  });
+
+  it("links a run's detail to its raw history in the embedded dev server's Temporal UI", async () => {
+    const signIn = await fetch(`${product!.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@acme.test', password: DEFAULT_DEMO_PASSWORD }) });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const runs = await (await fetch(`${product!.url}/api/runs?definition=quick-run`, { headers: { cookie } })).json();
+    const run = runs.data[0] as { id: string; workflow_id: string };
+    const detail = await (await fetch(`${product!.url}/api/runs/${run.id}`, { headers: { cookie } })).json();
+    expect(detail.temporal_ui_url).toBe(`http://127.0.0.1:${env.TEMPORAL_DEV_UI_PORT}/namespaces/default/workflows/${encodeURIComponent(run.workflow_id)}`);
   });
 
   it('stops the HTTP server, the worker and the dev server, and removes the dev-server record', async () => {
