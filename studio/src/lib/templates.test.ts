@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { blankDefinition, templatesFromModules } from './templates';
+import type { WorkflowDefinition } from '../../../definitions/generated/definition';
+import { blankDefinition, countSteps, draftFromTemplate, templatesFromModules } from './templates';
 import { ENGINE_ACTION_NAMES } from './validation/engine-catalogue.fixture';
 import { validateDraft } from './validation/error-locations';
 
@@ -17,5 +18,26 @@ describe('templates', () => {
 
   it('each built-in template, and a blank definition, validates in the studio against the engine catalogue', () => {
     for (const template of [...templatesFromModules(modules), blankDefinition()]) expect([template.key, validateDraft(template, ENGINE_ACTION_NAMES)]).toEqual([template.key, []]);
+  });
+
+  it('count their steps at every depth, nested bodies and branches included', () => {
+    const nested = {
+      ...blankDefinition(),
+      steps: [
+        { id: 'each', type: 'forEach', items: [], body: { start: 'a', steps: [{ id: 'a', type: 'wait', duration: 'P1D' }, { id: 'b', type: 'succeed' }] } },
+        { id: 'race', type: 'parallel', join: 'all', branches: [{ start: 'c', steps: [{ id: 'c', type: 'succeed' }] }, { start: 'd', steps: [{ id: 'd', type: 'succeed' }] }] },
+        { id: 'done', type: 'succeed' },
+      ],
+    } as unknown as WorkflowDefinition;
+    expect(countSteps(nested)).toBe(7);
+    expect(countSteps(blankDefinition())).toBe(1);
+  });
+
+  it('become a new definition\'s first draft under its own key and name, leaving the template as it was', () => {
+    const ladder = templatesFromModules(modules).find((template) => template.key === 'dunning-ladder')!;
+    const draft = draftFromTemplate(ladder, 'dunning-eu', 'Dunning EU');
+    expect([draft.key, draft.name, draft.version, draft.steps.length]).toEqual(['dunning-eu', 'Dunning EU', 1, ladder.steps.length]);
+    draft.steps.pop();
+    expect([ladder.key, ladder.steps.length]).toEqual(['dunning-ladder', 9]);
   });
 });

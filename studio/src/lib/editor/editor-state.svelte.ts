@@ -8,7 +8,8 @@ import { layoutGraph } from '../graph/auto-layout';
 import { definitionToGraph } from '../graph/definition-to-graph';
 import type { FlowNode, RouteEdge } from '../graph/graph-types';
 import { canRedo, canUndo, createHistory, record, redo, undo, type UndoHistory } from '../history/undo-history';
-import { errorsByNode, validateDraft } from '../validation/error-locations';
+import { errorsByNode, validateDraft, type LocatedError } from '../validation/error-locations';
+import { onlyNew } from '../definitions/server-problems';
 
 export const ACTION_CATALOGUE = catalogue;
 const ACTION_NAMES: readonly string[] = catalogue.map((entry) => entry.name);
@@ -24,14 +25,22 @@ class EditorState {
   /** Bumped when the view should fit the graph again (opening a draft, auto-layout). */
   fitRequest = $state(0);
 
+  /**
+   * Problems the API found in one version of the draft (e.g. a subflow key the tenant lacks). They stand only while
+   * that very version is open: any edit makes them stale, and the studio's own checks take over again.
+   */
+  serverErrors = $state.raw<{ for: WorkflowDefinition; errors: LocatedError[] } | null>(null);
+
   definition = $derived(this.history?.present ?? null);
-  errors = $derived(this.definition ? validateDraft(this.definition, ACTION_NAMES) : []);
+  clientErrors = $derived(this.definition ? validateDraft(this.definition, ACTION_NAMES) : []);
+  errors = $derived(this.serverErrors && this.serverErrors.for === this.definition ? [...this.clientErrors, ...onlyNew(this.serverErrors.errors, this.clientErrors)] : this.clientErrors);
   errorsByNode = $derived(errorsByNode(this.errors));
   canUndo = $derived(this.history ? canUndo(this.history) : false);
   canRedo = $derived(this.history ? canRedo(this.history) : false);
 
   open(definition: WorkflowDefinition) {
     this.history = createHistory(structuredClone(definition));
+    this.serverErrors = null;
     this.selectedId = null;
     this.panel = 'inspector';
     this.drawGraph(true);

@@ -1,0 +1,166 @@
+/**
+ * Definitions through the studio, against the real API, database and Temporal test server in headless Chromium: a
+ * demo owner sees the built-in flows, creates `dunning-eu` from the dunning ladder template (a taken key is refused
+ * beside the key field), edits a wait's timeout and a choice condition, sees a malformed duration on the node and the
+ * field with Publish disabled, fixes it, simulates, publishes v1, edits and publishes v2, and compares the two.
+ */
+import type { Page } from 'playwright-core';
+import { startLiveStudio, type LiveStudio } from './live-studio';
+
+jest.setTimeout(90_000);
+
+let studio: LiveStudio;
+let page: Page;
+const pageErrors: string[] = [];
+let definitionId = '';
+
+beforeAll(async () => {
+  studio = await startLiveStudio();
+  page = studio.page;
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await studio.signIn('owner@acme.test');
+}, 240_000);
+
+afterAll(async () => {
+  await studio?.close();
+});
+
+const BUILT_IN_KEYS = ['dunning', 'dunning-balance', 'installment-schedule', 'overdue-invoices', 'subscription-lifecycle'];
+const node = (id: string) => page.locator(`.svelte-flow__node[data-id="${id}"]`);
+const saveState = () => page.getByTestId('save-state');
+const acmeId = () => studio.tenants.find((tenant) => tenant.slug === 'acme')!.companyId;
+const storedVersions = () =>
+  studio.knex('workflow_definition_versions').where({ company_id: acmeId(), definition_id: definitionId }).orderBy('version').select('version', 'status', 'document');
+const stepOf = (document: { steps: Array<{ id: string }> }, id: string) => document.steps.find((step) => step.id === id) as Record<string, unknown>;
+
+async function setTimeoutOf(stepId: string, value: string) {
+  await node(stepId).click();
+  const field = page.getByLabel('Timeout', { exact: true });
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+describe('definitions in the studio, through the API', () => {
+  it('lists the tenant\'s five built-in flows, each published as v1, with its actions', async () => {
+    await page.locator('table.definitions-table tbody tr').first().waitFor();
+    const rows = await page.locator('table.definitions-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-key'), tr.querySelector('.status-badge')?.textContent]));
+    expect(rows).toEqual(BUILT_IN_KEYS.map((key) => [key, 'published v1']));
+    await page.getByRole('link', { name: 'Open Dunning in the editor' }).waitFor();
+    await page.getByRole('button', { name: 'Duplicate Dunning', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Versions of Dunning', exact: true }).waitFor();
+    await studio.screenshot('definitions-list');
+  });
+
+  it('refuses a key the tenant already uses, beside the key field, and saves nothing', async () => {
+    await page.getByRole('link', { name: 'New definition' }).click();
+    await page.getByRole('button', { name: 'Use template Dunning ladder' }).click();
+    await page.getByLabel('Name').fill('Dunning EU');
+    expect(await page.getByLabel('Key', { exact: true }).inputValue()).toBe('dunning-eu');
+    await page.getByLabel('Key', { exact: true }).fill('dunning');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    const keyError = page.locator('#new-definition-key-error');
+    await keyError.filter({ hasText: 'already used' }).waitFor();
+    expect(await keyError.textContent()).toBe('The key "dunning" is already used by another definition.');
+    expect(await page.getByLabel('Key', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    const dunning = await studio.knex('workflow_definitions').where({ company_id: acmeId(), key: 'dunning' }).first('id', 'name');
+    expect(dunning.name).toBe('Dunning');
+    expect(await studio.knex('workflow_definition_versions').where({ definition_id: dunning.id }).pluck('status')).toEqual(['published']);
+  });
+
+  it('creates dunning-eu from the dunning ladder as a draft and opens it in the editor', async () => {
+    await page.getByLabel('Key', { exact: true }).fill('dunning-eu');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/#\/definitions\/[0-9a-f-]{36}$/);
+    definitionId = page.url().split('/').pop()!;
+    await node('awaitPayment').waitFor();
+    expect(await page.locator('.draft-name').textContent()).toContain('Dunning EU · dunning-eu · draft v1');
+    expect(await saveState().textContent()).toBe('Saved');
+    expect((await storedVersions()).map((row) => [row.version, row.status, row.document.key])).toEqual([[1, 'draft', 'dunning-eu']]);
+  });
+
+  it('edits the payment wait\'s timeout and the reminder condition, and saves them with Ctrl+S', async () => {
+    await setTimeoutOf('awaitPayment', 'P14D');
+    expect(await saveState().textContent()).toBe('Unsaved changes');
+    await node('again').click();
+    const value = page.locator('#when-0-condition-value');
+    expect(await value.inputValue()).toBe('3');
+    await value.fill('2');
+    await page.keyboard.press('Control+s');
+    await saveState().filter({ hasText: /^Saved$/ }).waitFor();
+    const [draft] = await storedVersions();
+    expect(stepOf(draft.document, 'awaitPayment').timeout).toBe('P14D');
+    expect((stepOf(draft.document, 'again').when as Array<{ condition: unknown }>)[0].condition).toEqual({ '<': [{ var: 'vars.reminders' }, 2] });
+  });
+
+  it('shows a malformed duration on the node and the field, disables Publish, and the server check agrees', async () => {
+    await setTimeoutOf('awaitPayment', '14 days');
+    await node('awaitPayment').locator('.node-error').first().waitFor();
+    expect(await node('awaitPayment').locator('.node-error').first().textContent()).toMatch(/^timeout: .*duration/i);
+    expect(await page.getByLabel('Timeout', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.locator('.notice', { hasText: 'The server finds 1 problem.' }).waitFor();
+    await studio.screenshot('editor-validation-error');
+    // The API keeps only valid drafts: saving is refused in words, and the stored draft keeps P14D.
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('alert').filter({ hasText: 'problem' }).first().waitFor();
+    expect(stepOf((await storedVersions())[0].document, 'awaitPayment').timeout).toBe('P14D');
+    await setTimeoutOf('awaitPayment', 'P14D');
+    await page.getByRole('status').filter({ hasText: 'Valid' }).waitFor();
+    expect(await node('awaitPayment').locator('.node-error').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(false);
+  });
+
+  it('simulates the draft: reminders on days 1 and 15, the collections task on day 29, dated from the start day', async () => {
+    await page.getByRole('tab', { name: 'Simulate' }).click();
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.locator('.timeline-row').first().waitFor();
+    const rows = await page.locator('.timeline-row').evaluateAll((all) => all.map((row) => `${row.querySelector('.timeline-day')?.textContent} · ${row.querySelector('time')?.getAttribute('datetime')}`));
+    const start = await page.locator('#sim-start').inputValue();
+    const day = (n: number) => new Date(Date.parse(`${start}T00:00:00Z`) + (n - 1) * 86_400_000).toISOString().slice(0, 10);
+    expect(rows[0]).toBe(`day 1 · ${day(1)}`);
+    expect(rows).toContain(`day 15 · ${day(15)}`);
+    expect(rows).toContain(`day 29 · ${day(29)}`);
+    await studio.screenshot('simulation');
+  });
+
+  it('publishes v1 after confirmation, and the versions page shows it published by the owner', async () => {
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('dialog').getByText('as version 1?').waitFor();
+    await page.getByRole('button', { name: 'Publish version 1' }).click();
+    await page.locator('.notice', { hasText: 'Published version 1.' }).waitFor();
+    expect(await saveState().textContent()).toBe('No changes');
+    expect((await storedVersions()).map((row) => [row.version, row.status])).toEqual([[1, 'published']]);
+    await page.getByRole('link', { name: 'Versions', exact: true }).click();
+    await page.locator('.versions-table tbody tr').first().waitFor();
+    const rows = await page.locator('.versions-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].slice(0, 4).map((cell, i) => (i === 2 ? cell.textContent !== '—' : cell.textContent))));
+    expect(rows).toEqual([['v1', 'published', true, 'Olivia Owner']]);
+  });
+
+  it('edits again and publishes v2; the diff of v1 and v2 lists the changed timeout', async () => {
+    await page.getByRole('link', { name: 'Open in the editor' }).click();
+    await node('awaitPayment').waitFor();
+    await setTimeoutOf('awaitPayment', 'P10D');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('button', { name: 'Publish version 2' }).click();
+    await page.locator('.notice', { hasText: 'Published version 2.' }).waitFor();
+    expect((await storedVersions()).map((row) => [row.version, row.status, stepOf(row.document, 'awaitPayment').timeout])).toEqual([[1, 'published', 'P14D'], [2, 'published', 'P10D']]);
+    await page.getByRole('link', { name: 'See the versions' }).click();
+    await page.locator('.diff-table tbody tr').first().waitFor();
+    const index = (await storedVersions())[1].document.steps.findIndex((step: { id: string }) => step.id === 'awaitPayment');
+    const rows = await page.locator('.diff-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((cell) => cell.textContent)));
+    expect(rows).toContainEqual(['step awaitPayment · timeout', `/steps/${index}/timeout`, 'P14D', 'P10D']);
+    expect(rows.map((row) => row[1]).sort()).toEqual([`/steps/${index}/timeout`, '/version']);
+    await studio.screenshot('versions-diff');
+  });
+
+  it('archives v1 after confirmation, leaving v2 published', async () => {
+    await page.getByRole('button', { name: 'Archive version 1' }).click();
+    await page.getByRole('button', { name: 'Archive v1' }).click();
+    await page.locator('.notice', { hasText: 'Version 1 is archived' }).waitFor();
+    expect((await storedVersions()).map((row) => [row.version, row.status])).toEqual([[1, 'archived'], [2, 'published']]);
+    expect(await page.locator('.versions-table tbody tr[data-version="1"] .status-badge').textContent()).toBe('archived');
+    expect(pageErrors).toEqual([]);
+  });
+});
