@@ -54,4 +54,15 @@ describe('api client', () => {
     expect(readCookie('a=1', 'lf_csrf')).toBeUndefined();
     expect(queryString({ status: 'running', entity: '', limit: 20, x: undefined })).toBe('?status=running&limit=20');
   });
+
+  it('reports a 401 from a signed-in call as a lost session, but not a refused sign-in or the session check itself', async () => {
+    const { fetcher } = recordingFetcher(401, { code: 'unauthenticated' });
+    let lost = 0;
+    const client = createApiClient({ fetcher, cookies: () => '', onSessionLost: () => (lost += 1) });
+    await expect(client.post('/api/auth/sign-in', { email: 'a@b.test', password: 'x' })).rejects.toMatchObject({ status: 401 });
+    await expect(client.get('/api/auth/me')).rejects.toMatchObject({ status: 401 });
+    expect(lost).toBe(0);
+    await expect(client.get('/api/runs')).rejects.toMatchObject({ status: 401 });
+    expect(lost).toBe(1);
+  });
 });

@@ -61,7 +61,15 @@ export interface ApiClientOptions {
   baseUrl?: string;
   fetcher?: Fetcher;
   cookies?: () => string;
+  /**
+   * Called when a signed-in call answers 401: the session ran out or was revoked elsewhere, so the studio should
+   * send the person to sign in (and back afterwards) instead of showing every page's request failing.
+   */
+  onSessionLost?: () => void;
 }
+
+// Sign-in answers 401 for a wrong password, and /me is how the session finds out it is signed out: neither is a lost session.
+const PATHS_THAT_MAY_ANSWER_401 = ['/api/auth/sign-in', '/api/auth/me', '/api/auth/sign-out'];
 
 export interface ApiClient {
   request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
@@ -99,6 +107,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         parsed = undefined;
       }
     }
+    if (response.status === 401 && !PATHS_THAT_MAY_ANSWER_401.some((open) => path.startsWith(open))) options.onSessionLost?.();
     if (!response.ok) throw problemToError(response.status, parsed);
     return parsed as T;
   }
@@ -112,8 +121,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   };
 }
 
+const sessionLostListeners = new Set<() => void>();
+
+/** Lets the session hear that a call found it gone (kept here so the client does not import the session). */
+export function onSessionLost(listener: () => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
 /** The client the studio's pages share. */
-export const api = createApiClient();
+export const api = createApiClient({ onSessionLost: () => sessionLostListeners.forEach((listener) => listener()) });
 
 /** Builds a query string from the defined, non-empty values only. */
 export function queryString(values: Record<string, string | number | boolean | undefined | null>): string {

@@ -2,7 +2,8 @@
  * Who is signed in. Loaded once from /api/auth/me; pages read `session.me` and ask `can()` before offering an action
  * the API would refuse anyway (the API stays the authority: a hidden button is a courtesy, not a check).
  */
-import { api, ApiError } from '../api/api-client';
+import { api, onSessionLost, ApiError } from '../api/api-client';
+import { isGranted } from '../../../../engine/auth/permissions';
 
 export interface Me {
   kind: 'user' | 'api_key';
@@ -52,9 +53,21 @@ class SessionState {
     location.hash = '#/sign-in';
   }
 
+  /**
+   * The server no longer knows this session (it expired, or was revoked from another device) while a page was in use:
+   * forget it, and the shell sends the person to sign in with `next` set to the page they were on.
+   */
+  lost(): void {
+    if (this.status !== 'signed-in') return;
+    this.me = null;
+    this.status = 'signed-out';
+  }
+
+  /** Reads wildcard grants (`*`, `runs.*`) the way the API does, so an owner is offered every action. */
   can(permission: string): boolean {
-    return this.me?.permissions.includes(permission) ?? false;
+    return isGranted(this.me?.permissions ?? [], permission);
   }
 }
 
 export const session = new SessionState();
+onSessionLost(() => session.lost());
