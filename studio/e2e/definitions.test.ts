@@ -161,6 +161,52 @@ describe('definitions in the studio, through the API', () => {
     await page.locator('.notice', { hasText: 'Version 1 is archived' }).waitFor();
     expect((await storedVersions()).map((row) => [row.version, row.status])).toEqual([[1, 'archived'], [2, 'published']]);
     expect(await page.locator('.versions-table tbody tr[data-version="1"] .status-badge').textContent()).toBe('archived');
+  });
+
+  it('duplicates the built-in dunning flow under a suggested key and name, and opens the copy', async () => {
+    await page.getByRole('link', { name: 'Definitions', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Duplicate Dunning', exact: true }).click();
+    expect([await page.locator('#duplicate-name').inputValue(), await page.locator('#duplicate-key').inputValue()]).toEqual(['Dunning (copy)', 'dunning-copy']);
+    await page.getByRole('button', { name: 'Save copy and open' }).click();
+    await page.waitForURL(/#\/definitions\/[0-9a-f-]{36}$/);
+    await node('race').waitFor();
+    const copy = await studio.knex('workflow_definitions').where({ company_id: acmeId(), key: 'dunning-copy' }).first('id', 'name');
+    expect(page.url().endsWith(copy.id)).toBe(true);
+    expect(copy.name).toBe('Dunning (copy)');
+  });
+
+  it('adds a step inside a parallel branch from the palette, drawn inside that branch', async () => {
+    await node('race#0').click({ position: { x: 6, y: 6 } });
+    expect(await page.getByLabel('Add to').inputValue()).toBe('race#0');
+    await page.getByRole('button', { name: 'Wait', exact: true }).click();
+    await node('wait1').waitFor();
+    const [branch, added] = [await node('race#0').boundingBox(), await node('wait1').boundingBox()];
+    // Drawn within the branch group's box: the graph made it a child of race#0.
+    expect(added!.x >= branch!.x && added!.y >= branch!.y && added!.x + added!.width <= branch!.x + branch!.width && added!.y + added!.height <= branch!.y + branch!.height).toBe(true);
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    const href = (await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href')) ?? '';
+    const draft = JSON.parse(decodeURIComponent(href.replace(/^data:application\/json;charset=utf-8,/, '')));
+    expect(stepOf(draft, 'race').branches[0].steps.map((step: { id: string }) => step.id)).toEqual(['paidMeanwhile', 'paidFirst', 'wait1']);
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.locator('.svelte-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+z');
+    expect(await node('wait1').count()).toBe(0);
+  });
+
+  it('edits triggers and variables in the definition settings and saves them', async () => {
+    await page.getByLabel('Type of trigger to add').selectOption('schedule');
+    await page.getByRole('button', { name: 'Add trigger' }).click();
+    await page.getByLabel('Cron (minute hour day month weekday)').fill('0 6 * * 1-5');
+    await page.getByLabel('Cron (minute hour day month weekday)').press('Tab');
+    await page.getByLabel('Time zone').fill('Europe/Paris');
+    await page.getByLabel('Time zone').press('Tab');
+    await page.getByRole('button', { name: 'Add variable' }).click();
+    await page.keyboard.press('Control+s');
+    await saveState().filter({ hasText: /^Saved$/ }).waitFor();
+    const copyId = page.url().split('/').pop();
+    const draft = await studio.knex('workflow_definition_versions').where({ company_id: acmeId(), definition_id: copyId, status: 'draft' }).first('document');
+    expect(draft.document.triggers.at(-1)).toEqual({ type: 'schedule', cron: '0 6 * * 1-5', timeZone: 'Europe/Paris', overlapPolicy: 'skip', catchupWindow: 'PT1H' });
+    expect(draft.document.variables.variable1).toEqual({ initial: 0 });
     expect(pageErrors).toEqual([]);
   });
 });
