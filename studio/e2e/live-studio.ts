@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createSmtpMailer } from '../../activities/mailer';
 import { createApp } from '../../engine/api/app';
 import { createSignInLimiter } from '../../engine/auth/sign-in-limiter';
+import { runEventDispatcher, type EventDispatcher } from '../../engine/events';
 import { DEFAULT_DEMO_PASSWORD } from '../../engine/db/seed/demo-tenants';
 import { seedDemo, type DemoTenantSummary } from '../../engine/db/seed/seed-demo';
 import { tenantScope } from '../../engine/db/tenant-scope';
@@ -75,11 +76,14 @@ export async function startLiveStudio(): Promise<LiveStudio> {
   const harness = await createEngineHarness();
   let server: Server | undefined;
   let browser: Browser | undefined;
+  let dispatcher: EventDispatcher | undefined;
   try {
     const knex = harness.db.knex;
     const tenants = await seedDemo(knex, harness.secrets, undefined, DEFAULT_DEMO_PASSWORD);
     await publishBuiltIns(knex, tenants);
     const mailer = createSmtpMailer({ host: harness.smtp.host, port: harness.smtp.port, from: 'studio@ledgerflow.test' });
+    // Like the worker process, deliver committed domain events (a recorded payment, POST /api/events) to the runs.
+    dispatcher = runEventDispatcher(knex, { engine: harness.engine, storeFor: (scope) => definitionStore(scope, coreActionCatalogue()) }, { intervalMs: 200 });
     server = await listen(createApp({ knex, secretBox: harness.secrets, signInLimiter: createSignInLimiter(10_000), mailer, temporal: harness.engine, studioDist: STUDIO_DIST }));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -112,6 +116,7 @@ export async function startLiveStudio(): Promise<LiveStudio> {
         await openedBrowser.close().catch(() => undefined);
         listening.closeAllConnections();
         await new Promise<void>((resolve) => listening.close(() => resolve()));
+        await dispatcher?.stop();
         await harness.teardown();
       },
     };
@@ -120,6 +125,7 @@ export async function startLiveStudio(): Promise<LiveStudio> {
     await browser?.close().catch(() => undefined);
     server?.closeAllConnections();
     server?.close();
+    await dispatcher?.stop();
     await harness.teardown();
     throw error;
   }

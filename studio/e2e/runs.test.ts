@@ -6,9 +6,6 @@
  * complete.
  */
 import type { Page } from 'playwright-core';
-import { coreActionCatalogue } from '../../engine/definition-store/core-catalogue';
-import { definitionStore } from '../../engine/definition-store/definition-store';
-import { dispatchPendingEvents } from '../../engine/events';
 import { eventually } from '../../test/helpers/eventually';
 import { startLiveStudio, type LiveStudio } from './live-studio';
 
@@ -35,7 +32,6 @@ const open = async (hash: string) => {
   await page.goto(`${studio.baseUrl}${hash}`);
 };
 /** What the real worker's outbox dispatcher does every few seconds: deliver recorded domain events to their runs. */
-const dispatchEvents = () => dispatchPendingEvents(studio.knex, { engine: studio.harness.engine, storeFor: (scope) => definitionStore(scope, coreActionCatalogue()) });
 const timelineTitles = () => page.locator('.lf-timeline-title').allTextContents();
 const currentWaits = () => page.locator('.current-steps li').allTextContents();
 /** Minor units as a person types them: 87_655 → "876.55". */
@@ -97,7 +93,6 @@ describe('runs, tasks and data in headless Chromium', () => {
     const payments = await studio.knex('payments').where({ company_id: acmeId, installment_id: before.id, status: 'succeeded' }).orderBy('created_at');
     expect(payments.at(-1).amount_minor).toBe(openMinor);
 
-    await dispatchEvents();
     await open(runHash);
     await eventually(timelineTitles, (titles) => titles.includes('Event payment.received received'), 30_000);
     await open(`#/data/contracts?id=${before.contract_id}`);

@@ -111,9 +111,9 @@ describe('startProduct with no TEMPORAL_ADDRESS', () => {
     const signIn = await fetch(`${product!.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@acme.test', password: DEFAULT_DEMO_PASSWORD }) });
     expect(signIn.status).toBe(200);
     const cookie = signIn.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-    const runs = await (await fetch(`${product!.url}/api/runs?definition=quick-run`, { headers: { cookie } })).json();
-    const run = runs.data[0] as { id: string; workflow_id: string };
-    const detail = await (await fetch(`${product!.url}/api/runs/${run.id}`, { headers: { cookie } })).json();
+    const runs = (await (await fetch(`${product!.url}/api/runs?definition=quick-run`, { headers: { cookie } })).json()) as { data: Array<{ id: string; workflow_id: string }> };
+    const run = runs.data[0];
+    const detail = (await (await fetch(`${product!.url}/api/runs/${run.id}`, { headers: { cookie } })).json()) as { temporal_ui_url?: string };
     expect(detail.temporal_ui_url).toBe(`http://127.0.0.1:${env.TEMPORAL_DEV_UI_PORT}/namespaces/default/workflows/${encodeURIComponent(run.workflow_id)}`);
   });
 
