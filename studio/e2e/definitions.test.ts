@@ -186,7 +186,7 @@ describe('definitions in the studio, through the API', () => {
     await page.getByRole('tab', { name: 'JSON' }).click();
     const href = (await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href')) ?? '';
     const draft = JSON.parse(decodeURIComponent(href.replace(/^data:application\/json;charset=utf-8,/, '')));
-    expect(stepOf(draft, 'race').branches[0].steps.map((step: { id: string }) => step.id)).toEqual(['paidMeanwhile', 'paidFirst', 'wait1']);
+    expect((stepOf(draft, 'race').branches as Array<{ steps: Array<{ id: string }> }>)[0].steps.map((step: { id: string }) => step.id)).toEqual(['paidMeanwhile', 'paidFirst', 'wait1']);
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await page.locator('.svelte-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+z');
