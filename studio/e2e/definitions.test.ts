@@ -207,6 +207,39 @@ describe('definitions in the studio, through the API', () => {
     const draft = await studio.knex('workflow_definition_versions').where({ company_id: acmeId(), definition_id: copyId, status: 'draft' }).first('document');
     expect(draft.document.triggers.at(-1)).toEqual({ type: 'schedule', cron: '0 6 * * 1-5', timeZone: 'Europe/Paris', overlapPolicy: 'skip', catchupWindow: 'PT1H' });
     expect(draft.document.variables.variable1).toEqual({ initial: 0 });
+  });
+
+  it('keeps an unsaved edit in this browser across a reload, and discards it on request', async () => {
+    await node('awaitPaidEvent').click();
+    await page.getByLabel('Timeout', { exact: true }).fill('P3D');
+    await page.getByLabel('Timeout', { exact: true }).press('Tab');
+    await saveState().filter({ hasText: 'Unsaved changes' }).waitFor();
+    await page.reload();
+    await page.locator('.notice', { hasText: 'were restored from this browser' }).waitFor();
+    expect(await node('awaitPaidEvent').textContent()).toContain('P3D');
+    expect(await saveState().textContent()).toBe('Unsaved changes');
+    await page.getByRole('button', { name: 'Discard them' }).click();
+    await saveState().filter({ hasText: /^Saved$/ }).waitFor();
+    expect(await node('awaitPaidEvent').textContent()).toContain('P1D');
+    await page.reload();
+    await node('awaitPaidEvent').waitFor();
+    expect(await page.locator('.notice', { hasText: 'were restored' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('offers an operator (definitions read only) no creating, saving, publishing or archiving', async () => {
+    const operator = await studio.newPage();
+    await studio.signIn('operator@acme.test', undefined, { page: operator });
+    await operator.locator('table.definitions-table tbody tr').first().waitFor();
+    expect(await operator.getByRole('link', { name: 'New definition' }).count()).toBe(0);
+    expect(await operator.getByRole('button', { name: /^Duplicate/ }).count()).toBe(0);
+    await operator.getByRole('link', { name: 'Open Dunning EU in the editor' }).click();
+    await operator.locator('.svelte-flow__node[data-id="awaitPayment"]').waitFor();
+    expect(await operator.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
+    expect(await operator.getByRole('button', { name: 'Publish', exact: true }).count()).toBe(0);
+    await operator.getByRole('link', { name: 'Versions', exact: true }).click();
+    await operator.locator('.versions-table tbody tr').first().waitFor();
+    expect(await operator.getByRole('button', { name: /^Archive/ }).count()).toBe(0);
+    await operator.context().close();
   });
 });
