@@ -24,11 +24,21 @@ export interface CompiledValidator {
 export function compileValidator(schema: JsonSchema, location: Location): CompiledValidator {
   const validate: ValidateFunction = (location === 'body' ? jsonAjv : textAjv).compile(schema);
   return (value) => {
-    if (!validate(value)) {
-      const errors = (validate.errors ?? []).map((error) => fieldError(error, location));
-      throw new ProblemError(400, 'validation_failed', describe(errors), errors);
-    }
+    const errors = validate(value) ? [] : (validate.errors ?? []).map((error) => fieldError(error, location));
+    if (location !== 'body') errors.push(...nonFiniteNumbers(value, location));
+    if (errors.length) throw new ProblemError(400, 'validation_failed', describe(errors), errors);
   };
+}
+
+/**
+ * Ajv coerces text like `1e400` to Infinity and then skips `minimum`/`maximum`, which only test finite numbers, so
+ * `?limit=1e400` would pass as an unbounded page. No query or path value may be a number outside the doubles.
+ */
+function nonFiniteNumbers(value: unknown, location: Location): FieldError[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, field]) => [field].flat().some((item) => typeof item === 'number' && !Number.isFinite(item)))
+    .map(([name]) => ({ in: location, pointer: `#/${escapePointer(name)}`, message: 'must be a finite number' }));
 }
 
 function fieldError(error: ErrorObject, location: Location): FieldError {
