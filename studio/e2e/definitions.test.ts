@@ -227,6 +227,25 @@ describe('definitions in the studio, through the API', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('tries a blank definition without saving, then saves the local draft as a definition and forgets the local copy', async () => {
+    await page.goto(`${studio.baseUrl}#/definitions/new`);
+    await page.getByRole('button', { name: 'Start blank' }).click();
+    await page.getByRole('button', { name: 'Try it without saving' }).click();
+    await page.waitForURL(/#\/editor$/);
+    await node('done').waitFor();
+    expect(await page.locator('.draft-name').textContent()).toContain('local draft, not saved');
+    expect(await page.evaluate(() => localStorage.getItem('ledgerflow.studio.draft'))).not.toBeNull();
+    await page.getByRole('button', { name: 'Save as definition…' }).click();
+    await page.locator('#save-local-name').fill('Quick follow-up');
+    expect(await page.locator('#save-local-key').inputValue()).toBe('quick-follow-up');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.waitForURL(/#\/definitions\/[0-9a-f-]{36}$/);
+    await saveState().filter({ hasText: /^Saved$/ }).waitFor();
+    const saved = await studio.knex('workflow_definitions').where({ company_id: acmeId(), key: 'quick-follow-up' }).first('id', 'name');
+    expect([page.url().endsWith(saved.id), saved.name]).toEqual([true, 'Quick follow-up']);
+    expect(await page.evaluate(() => localStorage.getItem('ledgerflow.studio.draft'))).toBeNull();
+  });
+
   it('offers an operator (definitions read only) no creating, saving, publishing or archiving', async () => {
     const operator = await studio.newPage();
     await studio.signIn('operator@acme.test', undefined, { page: operator });

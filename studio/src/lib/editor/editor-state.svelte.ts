@@ -14,6 +14,9 @@ import { onlyNew } from '../definitions/server-problems';
 export const ACTION_CATALOGUE = catalogue;
 const ACTION_NAMES: readonly string[] = catalogue.map((entry) => entry.name);
 
+/** Where the local draft (`#/editor`, not saved through the API) is kept in this browser. */
+export const LOCAL_DRAFT_KEY = 'ledgerflow.studio.draft';
+
 export type EditorPanel = 'inspector' | 'json' | 'simulate';
 
 class EditorState {

@@ -11,7 +11,7 @@ import { dropBackup, keepBackup, readBackup, sameDocument } from '../definitions
 import { nextVersionNumber, publishBlocker, saveStateLabel } from '../definitions/publish-readiness';
 import { locateServerProblems } from '../definitions/server-problems';
 import { versionLabel, versionToEdit } from '../definitions/version-labels';
-import { editor } from './editor-state.svelte';
+import { editor, LOCAL_DRAFT_KEY } from './editor-state.svelte';
 
 class SavedDefinition {
   /** null while the editor holds a local draft (`#/editor`). */
@@ -136,8 +136,9 @@ class SavedDefinition {
       const published = await definitionsApi.publish(this.id);
       this.hasDraft = false;
       this.publishedVersion = published.version;
-      this.notice = `Published version ${published.version}.`;
       await this.refreshDetail();
+      // Said last, so the words appear once everything they imply (labels, version list) is up to date.
+      this.notice = `Published version ${published.version}.`;
       return published.version;
     } catch (error) {
       this.saveError = (error as Error).message;
@@ -169,3 +170,11 @@ class SavedDefinition {
 }
 
 export const savedDefinition = new SavedDefinition();
+
+/** Opens `definition` as the local draft (`#/editor`), leaving any definition opened through the API. */
+export function openLocalDraft(definition: WorkflowDefinition) {
+  savedDefinition.close();
+  editor.open(definition);
+  localStorage.setItem(LOCAL_DRAFT_KEY, JSON.stringify(definition));
+  location.hash = '#/editor';
+}
