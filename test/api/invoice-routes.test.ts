@@ -35,6 +35,16 @@ test('the same Idempotency-Key twice issues one invoice and takes one number', a
   expect(await h.db.knex('invoices').where({ company_id: acme.companyId, issue_date: '2026-11-02' })).toHaveLength(1);
 });
 
+test('the same Idempotency-Key with a different body is a 422 idempotency_key_reused: no second invoice, no number taken', async () => {
+  const body = (amountMinor: number) => ({ contact_id: contactId, currency: 'EUR', issue_date: '2026-11-03', due_date: '2026-12-03', lines: [{ kind: 'subscription', description: 'Pro', amount_minor: amountMinor }] });
+  const first = await acme.agent.post('/api/invoices').set('Idempotency-Key', 'inv-reuse-1').send(body(1_000));
+  const { next_invoice_number: nextAfterFirst } = await h.db.knex('company_settings').where({ company_id: acme.companyId }).first();
+  const reused = await acme.agent.post('/api/invoices').set('Idempotency-Key', 'inv-reuse-1').send(body(1_001));
+  expect([first.status, reused.status, reused.body.code, reused.body.errors[0]]).toEqual([201, 422, 'idempotency_key_reused', expect.objectContaining({ in: 'header', pointer: '/Idempotency-Key' })]);
+  expect(await h.db.knex('invoices').where({ company_id: acme.companyId, issue_date: '2026-11-03' }).pluck('total_minor')).toEqual([1_000]);
+  expect((await h.db.knex('company_settings').where({ company_id: acme.companyId }).first()).next_invoice_number).toBe(nextAfterFirst);
+});
+
 test('a client cannot choose the invoice number or a paid status: 400 on issue and on PATCH, and the row keeps its number', async () => {
   const issued = await issue(acme, contactId, 2_500);
   const chosen = await acme.agent.post('/api/invoices')

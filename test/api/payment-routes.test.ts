@@ -42,6 +42,41 @@ test('the same Idempotency-Key twice records one payment, and the payment.receiv
   expect(await outbox(acme.companyId, 'payment.received').where({ entity_type: 'contract', entity_id: graph.contractId })).toHaveLength(1);
 });
 
+test('the same Idempotency-Key with another amount, currency or installment is a 422 idempotency_key_reused, and only the first payment is recorded', async () => {
+  const graph = await activeContract(acme.companyId, [10_000, 10_000]);
+  const pay = (installment: string, body: object) => acme.agent.post(`/api/contract-installments/${installment}/payments`).set('Idempotency-Key', 'pay-reused').send(body);
+  const first = await pay(graph.installmentIds[0], { amount_minor: 2_500, currency: 'EUR' });
+  const answers = [
+    await pay(graph.installmentIds[0], { amount_minor: 2_600, currency: 'EUR' }),
+    await pay(graph.installmentIds[0], { amount_minor: 2_500, currency: 'USD' }),
+    await pay(graph.installmentIds[1], { amount_minor: 2_500, currency: 'EUR' }),
+  ];
+  expect(first.status).toBe(201);
+  expect(answers.map((answer) => [answer.status, answer.body.code])).toEqual(Array(3).fill([422, 'idempotency_key_reused']));
+  expect(await h.db.knex('payments').where({ company_id: acme.companyId }).whereIn('installment_id', graph.installmentIds).pluck('amount_minor')).toEqual([2_500]);
+  expect(await h.db.knex('contract_installments').where({ id: graph.installmentIds[1] }).first()).toMatchObject({ paid_minor: 0 });
+});
+
+test('a payment refused for its state does not use up its Idempotency-Key: corrected, the same key records it', async () => {
+  const graph = await activeContract(acme.companyId, [10_000]);
+  const path = `/api/contract-installments/${graph.installmentIds[0]}/payments`;
+  const wrongCurrency = await acme.agent.post(path).set('Idempotency-Key', 'pay-corrected').send({ amount_minor: 1_200, currency: 'USD' });
+  const corrected = await acme.agent.post(path).set('Idempotency-Key', 'pay-corrected').send({ amount_minor: 1_200, currency: 'EUR' });
+  expect([wrongCurrency.status, corrected.status]).toEqual([409, 201]);
+  expect(await h.db.knex('contract_installments').where({ id: graph.installmentIds[0] }).first()).toMatchObject({ paid_minor: 1_200 });
+});
+
+test('an invoice payment key reused with another currency or reused for a reversal is a 422, and the invoice keeps what it was paid', async () => {
+  const contactId = await insertRow(h.db.knex, 'contacts', { company_id: acme.companyId, name: 'Reuse payer' });
+  const invoiceId = await insertRow(h.db.knex, 'invoices', { company_id: acme.companyId, contact_id: contactId, invoice_number: 'API-REUSE', status: 'open', currency: 'EUR', subtotal_minor: 5_000, total_minor: 5_000, issue_date: '2026-11-01', due_date: '2026-11-30' });
+  const first = await acme.agent.post(`/api/invoices/${invoiceId}/payments`).set('Idempotency-Key', 'inv-reuse').send({ amount_minor: 2_000, currency: 'EUR' });
+  const otherCurrency = await acme.agent.post(`/api/invoices/${invoiceId}/payments`).set('Idempotency-Key', 'inv-reuse').send({ amount_minor: 2_000, currency: 'USD' });
+  const asReversal = await acme.agent.post(`/api/payments/${first.body.paymentId}/reversal`).set('Idempotency-Key', 'inv-reuse').send({});
+  expect([first.status, otherCurrency.status, otherCurrency.body.code, asReversal.status, asReversal.body.code]).toEqual([201, 422, 'idempotency_key_reused', 422, 'idempotency_key_reused']);
+  expect(await h.db.knex('invoices').where({ id: invoiceId }).first()).toMatchObject({ status: 'open', amount_paid_minor: 2_000 });
+  expect(await h.db.knex('payments').where({ company_id: acme.companyId, invoice_id: invoiceId }).pluck('kind')).toEqual(['payment']);
+});
+
 test('a reversal through the API reopens the installment it paid', async () => {
   const graph = await activeContract(acme.companyId, [4_000]);
   const paid = await acme.agent.post(`/api/contract-installments/${graph.installmentIds[0]}/payments`).set('Idempotency-Key', 'pay-full').send({ amount_minor: 4_000, currency: 'EUR' });

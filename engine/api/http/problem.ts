@@ -48,6 +48,7 @@ const TITLES: Record<string, string> = {
   invalid_value: 'A value has the wrong form',
   cross_tenant_write: 'Not allowed across tenants',
   conflict: 'Conflict',
+  idempotency_key_reused: 'Idempotency-Key reused with a different request',
   internal_error: 'Internal error',
 };
 

@@ -2,6 +2,7 @@ import type Koa from 'koa';
 import { createInvoice, type InvoiceLineKind } from '../../billing/invoices';
 import { Invoice } from '../../db/models';
 import { emitDomainEvent } from '../../events';
+import { claimIdempotencyKey } from '../http/idempotency-fingerprint';
 import { ProblemError } from '../http/problem';
 import { eventPayload } from '../resources/resource-events';
 import type { RouteDefinition } from '../routing/route-definition';
@@ -29,7 +30,7 @@ interface InvoiceBody {
   lines: { kind: InvoiceLineKind; description: string; amount_minor: number }[];
 }
 
-/** Optional: the same Idempotency-Key twice issues one invoice (a client retrying after a timeout). */
+/** Optional: the same Idempotency-Key twice issues one invoice (a client retrying after a timeout); with another body it is a 422. */
 function sourceKey(ctx: Koa.Context): string | undefined {
   const key = ctx.get('idempotency-key');
   if (!key) return undefined;
@@ -75,6 +76,7 @@ export function invoiceRoutes(): RouteDefinition[] {
         const request = body as InvoiceBody;
         const key = sourceKey(ctx);
         const issued = await scope!.transaction(async (tx) => {
+          if (key) await claimIdempotencyKey(tx, 'invoices', key, { operation: 'issueInvoice', params: {}, body });
           const created = await createInvoice(tx, {
             contactId: request.contact_id, currency: request.currency, issueDate: request.issue_date, dueDate: request.due_date,
             lines: request.lines.map((line) => ({ kind: line.kind, description: line.description, amountMinor: line.amount_minor })),

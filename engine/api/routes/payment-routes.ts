@@ -1,6 +1,7 @@
 import type Koa from 'koa';
 import { recordInstallmentPayment, reverseInstallmentPayment } from '../../billing/installments';
 import { recordInvoicePayment, reverseInvoicePayment } from '../../billing/invoice-payments';
+import { claimIdempotencyKey } from '../http/idempotency-fingerprint';
 import { notFound, ProblemError } from '../http/problem';
 import { closedObject, idParams, OK_OBJECT, uuidString } from '../routing/schema-helpers';
 import type { RouteDefinition } from '../routing/route-definition';
@@ -29,7 +30,8 @@ interface PaymentBody {
   external_reference?: string;
 }
 
-/** The same key twice records one payment: a client that retries after a timeout never pays twice. */
+/** The same key twice records one payment: a client that retries after a timeout never pays twice. The key is bound
+ * to the request first sent with it (claimIdempotencyKey), so reusing it for another payment is a 422. */
 function idempotencyKey(ctx: Koa.Context): string {
   const key = ctx.get('idempotency-key');
   if (!key || key.length > 100) {
@@ -77,9 +79,13 @@ export function paymentRoutes(): RouteDefinition[] {
         const request = body as PaymentBody;
         await requireRow(scope!, 'contract_installments', params.id, 'installment');
         await requireBankAccount(scope!, request);
-        const recorded = await recordInstallmentPayment(scope!, {
-          installmentId: params.id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: idempotencyKey(ctx),
-          ...(request.received_at ? { receivedAt: request.received_at } : {}), ...optional(request),
+        const key = idempotencyKey(ctx);
+        const recorded = await scope!.transaction(async (tx) => {
+          await claimIdempotencyKey(tx, 'payments', key, { operation: 'recordInstallmentPayment', params, body });
+          return recordInstallmentPayment(tx, {
+            installmentId: params.id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: key,
+            ...(request.received_at ? { receivedAt: request.received_at } : {}), ...optional(request),
+          });
         });
         return { status: recorded.created ? 201 : 200, body: recorded };
       },
@@ -101,7 +107,11 @@ export function paymentRoutes(): RouteDefinition[] {
         const request = body as PaymentBody;
         await requireRow(scope!, 'invoices', params.id, 'invoice');
         await requireBankAccount(scope!, request);
-        const recorded = await recordInvoicePayment(scope!, { invoiceId: params.id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: idempotencyKey(ctx), ...optional(request) });
+        const key = idempotencyKey(ctx);
+        const recorded = await scope!.transaction(async (tx) => {
+          await claimIdempotencyKey(tx, 'payments', key, { operation: 'recordInvoicePayment', params, body });
+          return recordInvoicePayment(tx, { invoiceId: params.id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: key, ...optional(request) });
+        });
         return { status: recorded.created ? 201 : 200, body: recorded };
       },
     },
@@ -123,9 +133,12 @@ export function paymentRoutes(): RouteDefinition[] {
         const payment = await scope!.knex('payments').where({ company_id: scope!.companyId, id: params.id }).first('installment_id', 'invoice_id');
         if (!payment) throw notFound('payment');
         const extra = reference ? { externalReference: reference } : {};
-        const reversed = payment.installment_id
-          ? await reverseInstallmentPayment(scope!, { paymentId: params.id, idempotencyKey: key, ...extra })
-          : await reverseInvoicePayment(scope!, { paymentId: params.id, idempotencyKey: key, ...extra });
+        const reversed = await scope!.transaction(async (tx) => {
+          await claimIdempotencyKey(tx, 'payments', key, { operation: 'reversePayment', params, body });
+          return payment.installment_id
+            ? reverseInstallmentPayment(tx, { paymentId: params.id, idempotencyKey: key, ...extra })
+            : reverseInvoicePayment(tx, { paymentId: params.id, idempotencyKey: key, ...extra });
+        });
         return { status: reversed.created ? 201 : 200, body: reversed };
       },
     },
