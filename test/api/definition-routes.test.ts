@@ -92,3 +92,29 @@ test('versions name who published them; a draft has no publisher', async () => {
   expect(versions.map((v: { version: number; status: string; published_by: string | null; published_by_name: string | null }) => [v.version, v.status, v.published_by, v.published_by_name]))
     .toEqual([[1, 'published', acme.userId, 'Owner'], [2, 'draft', null, null]]);
 });
+
+test("discarding the draft of a published definition keeps its published version 1; the next draft is version 2 again", async () => {
+  const created = await acme.agent.post('/api/definitions').send({ definition: flow('discard-later', 2) });
+  await acme.agent.post(`/api/definitions/${created.body.id}/publish`).expect(200);
+  const draft = await acme.agent.patch(`/api/definitions/${created.body.id}`).send({ definition: flow('discard-later', 9) });
+  const discarded = await acme.agent.delete(`/api/definitions/${created.body.id}/draft`);
+  expect(discarded.status).toBe(200);
+  expect(discarded.body).toEqual({ id: created.body.id, key: 'discard-later', discarded_version_id: draft.body.draft.id, discarded_version: 2, definition_deleted: false });
+  const versions = (await acme.agent.get(`/api/definitions/${created.body.id}/versions`)).body.data;
+  expect(versions.map((version: { version: number; status: string }) => [version.version, version.status])).toEqual([[1, 'published']]);
+  const again = await acme.agent.patch(`/api/definitions/${created.body.id}`).send({ definition: flow('discard-later', 4) });
+  expect(again.body.draft).toMatchObject({ version: 2, status: 'draft' });
+});
+
+test('discarding the only draft of a never-published definition deletes the definition; with no draft left it is a 409 no_draft', async () => {
+  const created = await acme.agent.post('/api/definitions').send({ definition: flow('never-published') });
+  const discarded = await acme.agent.delete(`/api/definitions/${created.body.id}/draft`);
+  expect([discarded.status, discarded.body.definition_deleted]).toEqual([200, true]);
+  expect(await h.db.knex('workflow_definitions').where({ company_id: acme.companyId, key: 'never-published' })).toHaveLength(0);
+  expect((await acme.agent.get(`/api/definitions/${created.body.id}`)).status).toBe(404);
+  const published = await acme.agent.post('/api/definitions').send({ definition: flow('no-draft-left') });
+  await acme.agent.post(`/api/definitions/${published.body.id}/publish`).expect(200);
+  const nothing = await acme.agent.delete(`/api/definitions/${published.body.id}/draft`);
+  expect([nothing.status, nothing.body.code]).toEqual([409, 'no_draft']);
+  expect(await h.db.knex('workflow_definition_versions').where({ company_id: acme.companyId, definition_id: published.body.id }).pluck('status')).toEqual(['published']);
+});

@@ -75,7 +75,7 @@ async function saveCheckedDraft(scope: TenantScope, document: unknown) {
   return { ...summary(definition), draft: { id: saved.id, version: saved.version, status: saved.status } };
 }
 
-/** Definitions: drafts, validation, publishing (with schedule sync), versions, diff and archiving. */
+/** Definitions: drafts (save, replace, discard), validation, publishing (with schedule sync), versions, diff and archiving. */
 export function definitionRoutes(): RouteDefinition[] {
   return [
     {
@@ -120,6 +120,23 @@ export function definitionRoutes(): RouteDefinition[] {
         const document = (body as { definition: Record<string, unknown> }).definition;
         if (document.key !== row.key) throw invalid([{ pointer: '/key', message: `must stay "${row.key}"` }]);
         return { body: await saveCheckedDraft(scope!, document) };
+      },
+    },
+    {
+      operationId: 'discardDefinitionDraft', method: 'delete', path: '/api/definitions/:id/draft', summary: "Discard the definition's draft; a definition that was never published goes with it", tag: 'Definitions', access: WRITE,
+      params: idParams, resourceTable: 'workflow_definitions',
+      responses: { 200: { description: 'Discarded; `definition_deleted` says whether the definition went too', schema: OK_OBJECT }, 409: { description: 'The definition has no draft' } },
+      handler: async ({ scope, params }) => {
+        const row = await definitionById(scope!, params.id);
+        const result = await scope!.transaction(async (tx) => {
+          const [discarded] = await tx.knex('workflow_definition_versions').where({ company_id: tx.companyId, definition_id: row.id, status: 'draft' }).delete().returning(['id', 'version']);
+          if (!discarded) throw new ProblemError(409, 'no_draft', `Definition ${row.key} has no draft to discard`);
+          // Published versions are history that runs point at; only a definition that never had one is removed.
+          const remaining = await tx.knex('workflow_definition_versions').where({ company_id: tx.companyId, definition_id: row.id }).first('id');
+          if (!remaining) await tx.knex('workflow_definitions').where({ company_id: tx.companyId, id: row.id }).delete();
+          return { discarded_version_id: discarded.id as string, discarded_version: discarded.version as number, definition_deleted: !remaining };
+        });
+        return { body: { id: row.id, key: row.key, ...result } };
       },
     },
     {
