@@ -86,6 +86,19 @@ test('an unexpected error is a 500 problem that leaks nothing and carries the re
   expect(logged).toMatchObject({ requestId: response.headers['x-request-id'], err: { message: 'password=hunter2 at /srv/secret.ts:12' } });
 });
 
+test('a 500 caused by a mail error logs its code and masked message, never the recipient address or its recipient lists', async () => {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+  const app = new Koa().use(requestContext(logger)).use(() => {
+    throw Object.assign(new Error('Message failed: 550 5.1.1 <jane.doe@example.test>: Recipient address rejected'), { code: 'EENVELOPE', rejected: ['jane.doe@example.test'], responseCode: 550 });
+  });
+  const response = await request(app.callback()).post('/api/auth/password-reset');
+  expect(response.status).toBe(500);
+  const logged = lines.map((line) => JSON.parse(line)).find((line) => line.status === 500);
+  expect(logged.err).toMatchObject({ name: 'Error', code: 'EENVELOPE', responseCode: 550, message: 'Message failed: 550 5.1.1 <<e-mail address>>: Recipient address rejected' });
+  expect(lines.join('\n')).not.toContain('jane.doe');
+});
+
 test('the OpenAPI document is 3.1, lists every route with its permission, and the docs page links it', async () => {
   const document = (await request(h.server).get('/openapi.json')).body;
   expect(document.openapi).toBe('3.1.0');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import type { Logger } from 'pino';
+import { loggableError } from './loggable-error';
 import { toProblem } from './to-problem';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -8,7 +9,7 @@ const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /**
  * Outermost middleware: gives every request an id (the client's X-Request-Id when it is sane), logs one line per
  * request with tenant and user, and turns every thrown error into problem+json. A 500 logs the error and sends
- * only the generic problem with the request id.
+ * only the generic problem with the request id (and logs the error without the personal data it may carry).
  */
 export function requestContext(logger: Logger): Koa.Middleware {
   return async (ctx, next) => {
@@ -40,7 +41,7 @@ export function requestContext(logger: Logger): Koa.Middleware {
       userId: caller?.userId,
       apiKeyId: caller?.apiKeyId,
     };
-    if (ctx.status >= 500) logger.error({ ...line, err: failure }, 'request failed');
+    if (ctx.status >= 500) logger.error({ ...line, err: loggableError(failure) }, 'request failed');
     else logger.info(line, 'request');
   };
 }

@@ -1,4 +1,5 @@
 import { ProblemError } from '../http/problem';
+import { checkTimeZone } from '../http/time-zone-check';
 import { Company, User } from '../../db/models';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
 import { revokeOwnSession, startSession } from '../../auth/sessions';
@@ -12,6 +13,12 @@ import type { RouteDefinition, RouteInput } from '../routing/route-definition';
 
 const email = { type: 'string', format: 'email', maxLength: 254 };
 const password = { type: 'string', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH };
+
+/** A failure's code (`EENVELOPE`, `ECONNREFUSED`) or class name: safe to log, unlike its message. */
+function failureCode(error: unknown): string {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return typeof code === 'string' ? code : typeof name === 'string' ? name : 'unknown';
+}
 
 async function throttle({ ctx, services }: RouteInput): Promise<void> {
   const wait = await services.signInLimiter.take(services.knex, ctx.ip);
@@ -53,11 +60,13 @@ export function authRoutes(): RouteDefinition[] {
       handler: async (input) => {
         await throttle(input);
         const body = input.body as Parameters<typeof signUp>[1];
+        checkTimeZone(body.time_zone);
         const { companyId, userId } = await signUp(input.services.knex, body);
         if (input.services.mailer) {
           // The company exists either way; a mail hiccup must not fail sign-up, and the user can ask for another link.
+          // Only the failure's code: an SMTP error's message and `rejected` list name the recipient's address.
           await sendEmailVerification(input.services.knex, input.services, { companyId, userId, email: body.email }).catch((error: unknown) =>
-            input.services.logger.warn({ err: error, companyId, userId }, 'could not send the verification e-mail after sign-up'),
+            input.services.logger.warn({ reason: failureCode(error), companyId, userId }, 'could not send the verification e-mail after sign-up'),
           );
         }
         return signedInResponse(input, companyId, userId, 201);

@@ -1,5 +1,5 @@
 import { CompanySettings } from '../../db/models';
-import { ProblemError } from '../http/problem';
+import { checkTimeZone } from '../http/time-zone-check';
 import { rowSchema } from '../resources/resource-schemas';
 import type { RouteDefinition } from '../routing/route-definition';
 import { closedObject } from '../routing/schema-helpers';
@@ -16,16 +16,6 @@ const settingsBody = {
   }),
   minProperties: 1,
 };
-
-/** IANA names as this Node knows them, so a calendar date is never computed in a zone that does not exist. */
-function checkTimeZone(zone: unknown): void {
-  if (zone === undefined) return;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone as string });
-  } catch {
-    throw new ProblemError(422, 'validation_failed', `${String(zone)} is not an IANA time zone`, [{ in: 'body', pointer: '#/time_zone', message: 'is not an IANA time zone, e.g. Europe/Lisbon' }]);
-  }
-}
 
 /** The company's one settings row (time zone, currency, locale, invoice prefix): read it, change it. */
 export function companySettingsRoutes(): RouteDefinition[] {
