@@ -20,10 +20,11 @@ function invalidToken(): ProblemError {
 }
 
 /**
- * Sends a reset link when exactly one active user has this email (in `company`, if given). The caller answers the
- * same whether or not anyone matched, so the endpoint does not reveal which emails have accounts.
+ * Stores a reset token and starts mailing its link when exactly one active user has this email (in `company`, if
+ * given). The caller answers the same whether or not anyone matched, so the endpoint does not reveal which emails
+ * have accounts.
  */
-export async function requestPasswordReset(knex: Knex, mail: MailContext, input: { email: string; company?: string }): Promise<void> {
+export async function requestPasswordReset(knex: Knex, mail: MailContext, input: { email: string; company?: string }): Promise<{ sending: Promise<unknown> } | undefined> {
   if (!mail.mailer) throw new ProblemError(503, 'mail_unavailable', 'This server sends no e-mail; ask an administrator to reset the password');
   const query = knex('users as u')
     .join('companies as c', 'c.id', 'u.company_id')
@@ -33,17 +34,20 @@ export async function requestPasswordReset(knex: Knex, mail: MailContext, input:
     .select('u.id', 'u.company_id', 'u.email');
   if (input.company) query.where('c.slug', input.company);
   const users = await query.limit(2);
-  if (users.length !== 1) return;
+  if (users.length !== 1) return undefined;
   const [user] = users;
   const token = newToken('lfr_');
   await tenantScope(knex, user.company_id)
     .query(PasswordResetToken)
     .insert({ user_id: user.id, token_hash: hashToken(token), expires_at: new Date(Date.now() + RESET_TTL_MS).toISOString() });
-  await mail.mailer.send({
+  // Handed back still in flight: the caller answers without waiting for SMTP, so neither the answer's timing nor a
+  // mail failure tells whether the address has an account.
+  const sending = mail.mailer.send({
     to: user.email,
     subject: 'Reset your Ledgerflow password',
     text: `Someone asked to reset the password of this Ledgerflow account. If it was you, open this link within an hour:\n\n${mail.publicUrl}/reset-password?token=${token}\n\nOr paste this code:\n${token}\n\nIf it was not you, ignore this e-mail; your password stays as it is.\n`,
   });
+  return { sending };
 }
 
 /** Uses a reset token once: sets the new password, lifts any lockout and signs every device out. */

@@ -22,3 +22,9 @@ export function loggableError(error: unknown): Record<string, unknown> | undefin
 function mask(text: string): string {
   return text.replace(EMAIL_ADDRESS, '<e-mail address>');
 }
+
+/** A failure's code (`EENVELOPE`, `ECONNREFUSED`) or class name: safe to log, unlike its message. */
+export function failureCode(error: unknown): string {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return typeof code === 'string' ? code : typeof name === 'string' ? name : 'unknown';
+}

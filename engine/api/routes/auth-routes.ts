@@ -1,4 +1,5 @@
 import { ProblemError } from '../http/problem';
+import { failureCode } from '../http/loggable-error';
 import { checkTimeZone } from '../http/time-zone-check';
 import { Company, User } from '../../db/models';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
@@ -13,12 +14,6 @@ import type { RouteDefinition, RouteInput } from '../routing/route-definition';
 
 const email = { type: 'string', format: 'email', maxLength: 254 };
 const password = { type: 'string', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH };
-
-/** A failure's code (`EENVELOPE`, `ECONNREFUSED`) or class name: safe to log, unlike its message. */
-function failureCode(error: unknown): string {
-  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
-  return typeof code === 'string' ? code : typeof name === 'string' ? name : 'unknown';
-}
 
 async function throttle({ ctx, services }: RouteInput): Promise<void> {
   const wait = await services.signInLimiter.take(services.knex, ctx.ip);

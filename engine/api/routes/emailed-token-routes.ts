@@ -1,6 +1,7 @@
 import { completePasswordReset, confirmEmailVerification, requestPasswordReset, sendEmailVerification } from '../../auth/emailed-tokens';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
 import { User } from '../../db/models';
+import { failureCode } from '../http/loggable-error';
 import { ProblemError } from '../http/problem';
 import { closedObject } from '../routing/schema-helpers';
 import type { RouteDefinition, RouteInput } from '../routing/route-definition';
@@ -27,7 +28,9 @@ export function emailedTokenRoutes(): RouteDefinition[] {
       responses: { 202: { description: 'If the account exists, a link is on its way' } },
       handler: async (input) => {
         await throttle(input);
-        await requestPasswordReset(input.services.knex, input.services, input.body as { email: string; company?: string });
+        const started = await requestPasswordReset(input.services.knex, input.services, input.body as { email: string; company?: string });
+        // Not awaited: an account's reset answers as fast as an unknown address's, and a mail failure is only logged.
+        started?.sending.catch((error: unknown) => input.services.logger.warn({ reason: failureCode(error) }, 'could not send a password-reset e-mail'));
         return { status: 202 };
       },
     },

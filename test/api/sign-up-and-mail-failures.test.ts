@@ -1,6 +1,7 @@
 import pino from 'pino';
 import request from 'supertest';
 import type { Mailer } from '../../activities/mailer';
+import { eventually } from '../helpers/eventually';
 import { createApiHarness, type ApiHarness } from './helpers/api-harness';
 
 let h: ApiHarness;
@@ -39,4 +40,16 @@ test('when the verification e-mail is refused, sign-up still succeeds and the lo
   const warning = logLines.find((line) => line.msg === 'could not send the verification e-mail after sign-up' && line.userId === response.body.user.id);
   expect(warning).toMatchObject({ reason: 'EENVELOPE', companyId: response.body.company.id });
   expect(JSON.stringify(logLines)).not.toContain('private.person');
+});
+
+test('a reset request for an account whose mail is refused answers the same 202 as for an unknown address, and logs only the code', async () => {
+  const owner = await signUp('reset.person@example.test');
+  const known = await request(h.server).post('/api/auth/password-reset').send({ email: 'reset.person@example.test' });
+  const unknown = await request(h.server).post('/api/auth/password-reset').send({ email: 'nobody.here@example.test' });
+  expect([known.status, known.text]).toEqual([unknown.status, unknown.text]);
+  expect(known.status).toBe(202);
+  const warning = await eventually(async () => logLines.find((line) => line.msg === 'could not send a password-reset e-mail'), (line) => line !== undefined);
+  expect(warning).toMatchObject({ reason: 'EENVELOPE' });
+  expect(await h.db.knex('password_reset_tokens').where({ user_id: owner.body.user.id })).toHaveLength(1);
+  expect(JSON.stringify(logLines)).not.toContain('reset.person');
 });
