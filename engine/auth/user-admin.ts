@@ -60,18 +60,23 @@ export async function inviteUser(
   callerPermissions: string[],
   input: { email: string; name: string; role: string },
 ): Promise<UserView> {
-  const { userId, token } = await scope.transaction(async (tx) => {
+  const userId = await scope.transaction(async (tx) => {
     const role = await grantableRole(tx, callerPermissions, input.role);
     const user = await tx.query(User).insert({ email: input.email, name: input.name, status: 'active' });
     await tx.query(UserPermission).insert({ user_id: user.id, role_id: role.id });
     const invitation = newToken('lfr_');
     await tx.query(PasswordResetToken).insert({ user_id: user.id, token_hash: hashToken(invitation), expires_at: new Date(Date.now() + INVITATION_TTL_MS).toISOString() });
-    return { userId: user.id, token: invitation };
-  });
-  await mail.mailer?.send({
-    to: input.email,
-    subject: 'You are invited to Ledgerflow',
-    text: `You have been given a Ledgerflow account. Choose your password within a week at:\n\n${mail.publicUrl}/reset-password?token=${token}\n\nOr paste this code:\n${token}\n`,
+    // Sent before the commit: an invitation that cannot be sent adds nobody, so the same invite can simply be retried.
+    await mail.mailer
+      ?.send({
+        to: input.email,
+        subject: 'You are invited to Ledgerflow',
+        text: `You have been given a Ledgerflow account. Choose your password within a week at:\n\n${mail.publicUrl}/reset-password?token=${invitation}\n\nOr paste this code:\n${invitation}\n`,
+      })
+      .catch(() => {
+        throw new ProblemError(503, 'mail_send_failed', 'The invitation e-mail could not be sent, so no user was added; try again later');
+      });
+    return user.id;
   });
   return (await getUser(scope, userId))!;
 }

@@ -2,7 +2,7 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Mailer } from '../../activities/mailer';
 import { eventually } from '../helpers/eventually';
-import { createApiHarness, type ApiHarness } from './helpers/api-harness';
+import { createApiHarness, signUpCompany, type ApiHarness } from './helpers/api-harness';
 
 let h: ApiHarness;
 const logLines: Record<string, unknown>[] = [];
@@ -52,4 +52,15 @@ test('a reset request for an account whose mail is refused answers the same 202 
   expect(warning).toMatchObject({ reason: 'EENVELOPE' });
   expect(await h.db.knex('password_reset_tokens').where({ user_id: owner.body.user.id })).toHaveLength(1);
   expect(JSON.stringify(logLines)).not.toContain('reset.person');
+});
+
+test('an invitation whose e-mail cannot be sent is a 503 problem and adds nobody, so a retry meets no duplicate', async () => {
+  const owner = await signUpCompany(h.server, 'inviting');
+  const response = await owner.agent.post('/api/users').send({ email: 'new.colleague@example.test', name: 'New colleague', role: 'operator' });
+  expect([response.status, response.body.code, response.headers['content-type']]).toEqual([503, 'mail_send_failed', expect.stringMatching(/^application\/problem\+json/)]);
+  expect(await h.db.knex('users').where({ company_id: owner.companyId, email: 'new.colleague@example.test' })).toHaveLength(0);
+  expect(await h.db.knex('password_reset_tokens').where({ company_id: owner.companyId })).toHaveLength(0);
+  const retried = await owner.agent.post('/api/users').send({ email: 'new.colleague@example.test', name: 'New colleague', role: 'operator' });
+  expect(retried.body.code).toBe('mail_send_failed');
+  expect(JSON.stringify(logLines)).not.toContain('new.colleague');
 });

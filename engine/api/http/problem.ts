@@ -36,6 +36,7 @@ const TITLES: Record<string, string> = {
   invalid_second_factor: 'Wrong two-factor code',
   invalid_token: 'Unknown, used or expired token',
   mail_unavailable: 'E-mail is not configured',
+  mail_send_failed: 'The e-mail could not be sent',
   forbidden: 'Not allowed',
   csrf_failed: 'Missing or wrong CSRF token',
   rate_limited: 'Too many requests',
