@@ -77,6 +77,6 @@ export function createApp(dependencies: AppDependencies): Koa {
   const router = mountRoutes(apiRoutes(), services, { bodyLimitBytes: dependencies.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES });
   app.use(requestContext(logger));
   app.use(serveStudio(dependencies.studioDist));
-  app.use(router.routes()).use(router.allowedMethods({ throw: true }));
+  app.use(router.routes()).use(router.allowedMethods());
   return app;
 }

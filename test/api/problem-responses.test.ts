@@ -27,8 +27,16 @@ test('an unknown path is a 404 problem', async () => {
   expectProblem(await request(h.server).get('/nowhere'), 404, 'not_found');
 });
 
-test('a known path with the wrong method is a 405 problem', async () => {
-  expectProblem(await request(h.server).put('/api/auth/sign-in').send({}), 405, 'method_not_allowed');
+test('a known path with the wrong method is a 405 problem naming the methods it takes in Allow', async () => {
+  const response = await request(h.server).put('/api/auth/sign-in').send({});
+  expectProblem(response, 405, 'method_not_allowed');
+  expect(response.headers.allow).toBe('POST');
+});
+
+test('a method the API serves nowhere (TRACE) is a 405 problem too, not a 500', async () => {
+  const response = await request(h.server).trace('/api/contacts');
+  expectProblem(response, 405, 'method_not_allowed');
+  expect(response.headers.allow).toBe('HEAD, GET, POST');
 });
 
 test('malformed JSON is a 400 problem', async () => {

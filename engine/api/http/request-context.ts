@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import type { Logger } from 'pino';
 import { loggableError } from './loggable-error';
+import { ProblemError } from './problem';
 import { toProblem } from './to-problem';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -22,6 +23,11 @@ export function requestContext(logger: Logger): Koa.Middleware {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) ctx.throw(404, `No route for ${ctx.method} ${ctx.path}`);
+      // The router marks a method the path does not take (405) or that it knows for no path at all, like TRACE (501);
+      // both are the client's choice, so both are a 405 problem naming the methods the path takes.
+      if ((ctx.status === 405 || ctx.status === 501) && ctx.body === undefined) {
+        throw new ProblemError(405, 'method_not_allowed', `${ctx.method} is not served on ${ctx.path}`, undefined, { Allow: ctx.response.get('Allow') });
+      }
     } catch (error) {
       failure = error;
       const mapped = toProblem(error);
