@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type request from 'supertest';
+import { MAX_NESTING_DEPTH } from '../../engine/api/http/json-body';
 import { createApiHarness, type ApiHarness } from './helpers/api-harness';
 import { fillPath, loadOperations, type Operation } from './helpers/openapi-operations';
 import { createTwoTenants, hasCompanyColumn, rowIds, send, sessionFor, type ApiTenant, type Credentials } from './helpers/two-tenant-api';
@@ -125,4 +126,28 @@ test('a body sent as text/plain, form data or XML to any route with a body is a 
     }
   }
   expect(failures).toEqual([]);
+});
+
+test('a body nested deeper than the limit (3000 levels) is a 400 problem on every route with a body; one at the limit is read', async () => {
+  const failures: string[] = [];
+  const nested = (levels: number) => `${'{"a":'.repeat(levels - 1)}1${'}'.repeat(levels - 1)}`;
+  for (const operation of bodyOperations()) {
+    const { path, example } = await aimed(operation);
+    const field = Object.keys(operation.bodySchema!.properties ?? {})[0];
+    const deep = await sendRaw(operation, path, rawBody(example, field, nested(3000)));
+    if (deep.status !== 400 || !isProblem(deep) || deep.body.code !== 'validation_failed') failures.push(`${operation.key} deep: ${deep.status} ${deep.text.slice(0, 120)}`);
+    // At the limit the body is read and judged on its content: never refused for its depth.
+    const atLimit = await sendRaw(operation, path, rawBody(example, field, nested(MAX_NESTING_DEPTH - 1)));
+    if (atLimit.status >= 500 || /levels deep/.test(atLimit.body?.detail ?? '')) failures.push(`${operation.key} at the limit: ${atLimit.status} ${atLimit.text.slice(0, 120)}`);
+  }
+  expect(failures).toEqual([]);
+});
+
+test('a gzip-encoded or non-UTF-8 JSON body is a 415 problem, never misread as UTF-8 text', async () => {
+  const contact = operations.find((operation) => operation.key === 'POST /api/contacts')!;
+  const latin1 = await send(h.server, 'post', '/api/contacts', owner).set('content-type', 'application/json; charset=iso-8859-1').send(Buffer.from('{"name":"Jos\xe9"}', 'latin1'));
+  const gzip = await sendRaw(contact, '/api/contacts', '{"name":"Zipped"}').set('content-encoding', 'gzip');
+  const utf8 = await sendRaw(contact, '/api/contacts', '{"name":"José"}', 'application/json; charset=UTF-8');
+  expect([latin1.status, latin1.body.code, gzip.status, gzip.body.code, utf8.status, utf8.body.name]).toEqual([415, 'unsupported_media_type', 415, 'unsupported_media_type', 201, 'José']);
+  expect(await h.db.knex('contacts').where({ company_id: acme.companyId }).whereIn('name', ['Jos\ufffd', 'Zipped'])).toHaveLength(0);
 });
