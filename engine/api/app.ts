@@ -14,6 +14,7 @@ import { companySettingsRoutes } from './routes/company-settings-routes';
 import { contractRoutes } from './routes/contract-routes';
 import { documentRoutes } from './routes/document-routes';
 import { paymentRoutes } from './routes/payment-routes';
+import { planRoutes } from './routes/plan-routes';
 import { subscriptionRoutes } from './routes/subscription-routes';
 import { invoiceRoutes } from './routes/invoice-routes';
 import { engineRoutes } from './routes/engine';
@@ -51,7 +52,7 @@ export interface AppDependencies {
 /** Every route of the API, in one table: the router, the permission checks and /openapi.json all read it. */
 export function apiRoutes(): RouteDefinition[] {
   const routes: RouteDefinition[] = [];
-  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...invoiceRoutes(), ...notificationRoutes(), ...companySettingsRoutes(), ...documentRoutes(), ...webhookRoutes(), ...engineRoutes(), ...resourceRoutes());
+  routes.push(...healthRoutes(), ...contractRoutes(() => routes), ...authRoutes(), ...twoFactorRoutes(), ...emailedTokenRoutes(), ...sessionRoutes(), ...apiKeyRoutes(), ...userRoutes(), ...paymentRoutes(), ...subscriptionRoutes(), ...planRoutes(), ...invoiceRoutes(), ...notificationRoutes(), ...companySettingsRoutes(), ...documentRoutes(), ...webhookRoutes(), ...engineRoutes(), ...resourceRoutes());
   return routes;
 }
 
