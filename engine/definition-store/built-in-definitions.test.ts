@@ -8,7 +8,7 @@ import { definitionStore } from './definition-store';
 import { signUp } from '../auth/sign-up';
 
 let db: TestDatabase;
-const catalogue = createActionCatalogue(CORE_ACTIONS.map((action) => action.name));
+const catalogue = createActionCatalogue(CORE_ACTIONS);
 beforeAll(async () => {
   db = await createTestDatabase();
 });

@@ -4,5 +4,5 @@ import { createActionCatalogue, type ActionCatalogue } from '../dsl/semantics/ac
 
 /** The actions a definition may call, as the worker registers them. */
 export function coreActionCatalogue(): ActionCatalogue {
-  return createActionCatalogue(createActionRegistry(CORE_ACTIONS).names());
+  return createActionCatalogue(createActionRegistry(CORE_ACTIONS).signatures());
 }

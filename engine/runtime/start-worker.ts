@@ -44,7 +44,7 @@ export async function startRunWorker({ knex, endpoint, mailer, workflowBundlePat
   }
   // The worker process also delivers domain events from the outbox: to waiting runs, and as triggers of new runs.
   const temporal = await connectClient(endpoint);
-  const catalogue = createActionCatalogue(registry.names());
+  const catalogue = createActionCatalogue(registry.signatures());
   try {
     await syncAllSchedules(knex, temporal.client, endpoint.taskQueue, catalogue, searchAttributes);
   } catch (error) {

@@ -7,6 +7,6 @@ declare module '*.svelte' {
 
 /** The engine's action catalogue, printed at build time (see vite.config.ts). */
 declare module 'virtual:action-catalogue' {
-  const catalogue: Array<{ name: string; description: string }>;
+  const catalogue: Array<import('./lib/validation/catalogue-entries').CatalogueEntry>;
   export default catalogue;
 }

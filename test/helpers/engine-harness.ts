@@ -56,7 +56,7 @@ export async function createEngineHarness(extraActions: ActionDefinition<never>[
   const { companyId } = await createTenant(db.knex, 'harness');
   const registry = createActionRegistry([...CORE_ACTIONS, ...extraActions]);
   const scope = tenantScope(db.knex, companyId);
-  const store = definitionStore(scope, createActionCatalogue(registry.names()));
+  const store = definitionStore(scope, createActionCatalogue(registry.signatures()));
   const taskQueue = `harness-${companyId.slice(0, 8)}`;
   const engine: RunEngine = { client: env.client, taskQueue, searchAttributes: false };
   const secrets = createSecretBox(randomBytes(32));

@@ -96,3 +96,17 @@ describe('the logic engine', () => {
     expect(run({ map: [{ var: 'amounts' }, { percent_of: [{ var: '' }, '10', 'half_up'] }] }, { amounts: [1000, 15] })).toEqual([100, 2]);
   });
 });
+
+describe('object', () => {
+  it('builds an object from key/value pairs read from the run data', () => {
+    const rule = { object: ['invoiceNumber', { var: 'input.invoiceId' }, 'amountDue', { money_add: [{ var: 'input.amountDue' }, 250] }, 'missing', { var: 'input.nothing' }] };
+    expect(run(rule, { input: { invoiceId: 'INV-7', amountDue: 12_300 } })).toEqual({ invoiceNumber: 'INV-7', amountDue: 12_550, missing: null });
+  });
+
+  it('refuses an odd number of arguments, a key that is not a name, and a key given twice', () => {
+    expect(() => run({ object: ['a', 1, 'b'] })).toThrow(/odd number/);
+    expect(() => run({ object: [7, 1] })).toThrow(/argument 1 is 7/);
+    expect(() => run({ object: ['ok_key', 1, 'a b', 2] })).toThrow(/argument 3 is "a b"/);
+    expect(() => run({ object: ['a', 1, 'a', 2] })).toThrow(/"a" twice/);
+  });
+});

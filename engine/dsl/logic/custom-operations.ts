@@ -1,6 +1,7 @@
 /** The deterministic operations Ledgerflow adds to json-logic; definitions/README.md documents each with examples. */
 import { dateAddDays, dateAddMonths, daysBetween } from './date-operations';
 import { moneyAdd, moneyMul, moneySub, percentOf } from './money-operations';
+import { objectFromPairs } from './object-operations';
 
 export interface CustomOperation {
   minArguments: number;
@@ -18,4 +19,5 @@ export const CUSTOM_OPERATIONS: Readonly<Record<string, CustomOperation>> = {
   money_sub: { minArguments: 2, maxArguments: MANY, run: (first, ...rest) => moneySub(first, ...rest) },
   money_mul: { minArguments: 3, maxArguments: 3, run: (amount, factor, rounding) => moneyMul(amount, factor, rounding) },
   percent_of: { minArguments: 3, maxArguments: 3, run: (amount, percent, rounding) => percentOf(amount, percent, rounding) },
+  object: { minArguments: 2, maxArguments: MANY, run: (...pairs) => objectFromPairs(...pairs) },
 };

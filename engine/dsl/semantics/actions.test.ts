@@ -1,3 +1,4 @@
+import type { TransformMap } from '../../../definitions/generated/definition';
 import { definitionWith, TEST_ACTIONS } from '../testing/definition-builders';
 import { createActionCatalogue } from './action-catalogue';
 import { checkActions, checkSubflowDefinitions } from './actions';
@@ -21,6 +22,28 @@ describe('checkActions', () => {
     expect(checkActions(callAction('paypal@1.refund'), catalogue)[0].message).toBe('there is no connector "paypal"');
     expect(checkActions(callAction('stripe@3.createRefund'), catalogue)[0].message).toBe('connector "stripe" has no version 3; its versions are 2');
     expect(checkActions(callAction('stripe@2.refundEverything'), catalogue)[0].message).toBe('connector stripe@2 has no action "refundEverything"');
+  });
+});
+
+describe('checkActions on input keys', () => {
+  const emailSchema = { required: ['to'], additionalProperties: false, properties: { to: {}, template: {}, data: {} } };
+  const withSchemas = createActionCatalogue([{ name: 'core.sendEmail', inputSchema: emailSchema }, { name: 'core.httpRequest', inputSchema: { required: ['url'] } }, 'stripe@2.chargeCard']);
+  const callWith = (action: string, input: TransformMap) => definitionWith([{ id: 'call', type: 'action', action, input }]);
+  const logic = (path: string) => ({ type: 'logic' as const, rule: { var: path } });
+
+  it('names each input key the action does not take, at that key, with the keys it does take', () => {
+    expect(checkActions(callWith('core.sendEmail', { to: logic('input.email'), template: { type: 'static' as const, value: 'x' }, invoiceId: logic('input.id') }), withSchemas)).toEqual([
+      { pointer: '/steps/0/input/invoiceId', message: 'core.sendEmail takes no input "invoiceId"; it takes to, template, data' },
+    ]);
+  });
+
+  it('names the required inputs a step leaves out', () => {
+    expect(checkActions(callWith('core.sendEmail', { template: { type: 'static' as const, value: 'x' } }), withSchemas)).toEqual([{ pointer: '/steps/0/input', message: 'core.sendEmail needs the input "to"' }]);
+  });
+
+  it('accepts any extra key when the schema allows extra properties, and checks nothing for an action known by name only', () => {
+    expect(checkActions(callWith('core.httpRequest', { url: logic('vars.url'), anything: logic('vars.x') }), withSchemas)).toEqual([]);
+    expect(checkActions(callWith('stripe@2.chargeCard', { whatever: logic('vars.x') }), withSchemas)).toEqual([]);
   });
 });
 

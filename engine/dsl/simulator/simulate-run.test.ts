@@ -21,7 +21,7 @@ const emails = (result: ReturnType<typeof simulateRun>) =>
 describe('simulateRun over the dunning ladder', () => {
   it('sends three reminders 30 days apart over 90 days, adding a 2% late fee, then escalates', () => {
     const result = simulateRun(dunning, dunningScript({ approval: () => ({ decision: 'approved', decidedBy: 'user_ops', after: 'P1D' }) }));
-    expect(emails(result).map((email) => [email.at, email.input.amountDue, email.input.payBy])).toEqual([
+    expect(emails(result).map((email) => [email.at, (email.input.data as Record<string, unknown>).amountDue, (email.input.data as Record<string, unknown>).payBy])).toEqual([
       ['2024-01-15T08:00:00.000Z', 12345, '2024-01-29'],
       ['2024-02-14T08:00:00.000Z', 12592, '2024-02-28'],
       ['2024-03-15T08:00:00.000Z', 12592, '2024-03-29'],

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowDefinition } from '../../../definitions/generated/definition';
 import { blankDefinition, countSteps, draftFromTemplate, templatesFromModules } from './templates';
-import { ENGINE_ACTION_NAMES } from './validation/engine-catalogue.fixture';
+import { ENGINE_ACTIONS } from './validation/engine-catalogue.fixture';
 import { validateDraft } from './validation/error-locations';
 
 const folder = join(__dirname, '..', '..', '..', 'definitions', 'templates');
@@ -17,7 +17,7 @@ describe('templates', () => {
   });
 
   it('each built-in template, and a blank definition, validates in the studio against the engine catalogue', () => {
-    for (const template of [...templatesFromModules(modules), blankDefinition()]) expect([template.key, validateDraft(template, ENGINE_ACTION_NAMES)]).toEqual([template.key, []]);
+    for (const template of [...templatesFromModules(modules), blankDefinition()]) expect([template.key, validateDraft(template, ENGINE_ACTIONS)]).toEqual([template.key, []]);
   });
 
   it('count their steps at every depth, nested bodies and branches included', () => {

@@ -90,7 +90,7 @@ export async function caughtUp(handle: WorkflowHandle, nowMs: number): Promise<b
 
 export async function createInstallmentFlow(): Promise<InstallmentFlow> {
   const h = await createEngineHarness();
-  const catalogue = createActionCatalogue(CORE_ACTIONS.map((action) => action.name));
+  const catalogue = createActionCatalogue(CORE_ACTIONS);
   const nowMs = async () => Number(await h.env.currentTimeMs());
   let contracts = 0;
   const handles: WorkflowHandle[] = [];

@@ -1,4 +1,4 @@
-import { ENGINE_ACTION_NAMES } from '../validation/engine-catalogue.fixture';
+import { ENGINE_ACTIONS } from '../validation/engine-catalogue.fixture';
 import { ALL_STEP_TYPES } from '../graph/all-step-types.fixture';
 import { validateDraft } from '../validation/error-locations';
 import { addStep, allStepIds, connectRoute, findStep, removeRoutes, removeSteps, renameStep, setStepField, setStepPath } from './definition-edits';
@@ -41,9 +41,9 @@ describe('definition edits', () => {
   it('adds a step with a fresh id that the validator reports as unreachable until a route leads to it', () => {
     const { definition, stepId } = addStep(ALL_STEP_TYPES, 'wait');
     expect(stepId).toBe('wait1');
-    expect(validateDraft(definition, ENGINE_ACTION_NAMES).filter((error) => error.nodeId === 'wait1').map((error) => error.message).join()).toMatch(/reach/i);
+    expect(validateDraft(definition, ENGINE_ACTIONS).filter((error) => error.nodeId === 'wait1').map((error) => error.message).join()).toMatch(/reach/i);
     const connected = connectRoute(setStepField(definition, 'wait1', 'next', 'done'), 'pause', 'next', 'wait1');
-    expect(validateDraft(connected, ENGINE_ACTION_NAMES).filter((error) => error.nodeId === 'wait1')).toEqual([]);
+    expect(validateDraft(connected, ENGINE_ACTIONS).filter((error) => error.nodeId === 'wait1')).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { ALL_STEP_TYPES } from '../graph/all-step-types.fixture';
-import { ENGINE_ACTION_NAMES } from '../validation/engine-catalogue.fixture';
+import { ENGINE_ACTIONS } from '../validation/engine-catalogue.fixture';
 import { validateDraft } from '../validation/error-locations';
 import {
   addTrigger, addVariable, changeTriggerType, inputSchemaProblem, newTrigger, removeTrigger, removeVariable, renameVariable,
@@ -8,7 +8,7 @@ import {
 
 describe('triggers', () => {
   it('a new trigger of every type passes the engine\'s checks as it is', () => {
-    for (const { type } of TRIGGER_TYPES) expect([type, validateDraft({ ...ALL_STEP_TYPES, triggers: [newTrigger(type)] }, ENGINE_ACTION_NAMES)]).toEqual([type, []]);
+    for (const { type } of TRIGGER_TYPES) expect([type, validateDraft({ ...ALL_STEP_TYPES, triggers: [newTrigger(type)] }, ENGINE_ACTIONS)]).toEqual([type, []]);
   });
 
   it('adds a schedule with cron and time zone, edits them, and removes the manual trigger', () => {
@@ -24,12 +24,12 @@ describe('triggers', () => {
     let definition = changeTriggerType(ALL_STEP_TYPES, 0, 'domainEvent');
     definition = setTriggerField(definition, 0, 'filter', { '>': [{ var: 'event.amountDue' }, 0] });
     expect(definition.triggers).toEqual([{ type: 'domainEvent', event: 'invoice.overdue', filter: { '>': [{ var: 'event.amountDue' }, 0] } }]);
-    expect(validateDraft(definition, ENGINE_ACTION_NAMES)).toEqual([]);
+    expect(validateDraft(definition, ENGINE_ACTIONS)).toEqual([]);
     expect(setTriggerField(definition, 0, 'filter', undefined).triggers).toEqual([{ type: 'domainEvent', event: 'invoice.overdue' }]);
   });
 
   it('a malformed event name is reported on the trigger\'s field', () => {
-    const errors = validateDraft(setTriggerField(changeTriggerType(ALL_STEP_TYPES, 0, 'domainEvent'), 0, 'event', 'Invoice Overdue'), ENGINE_ACTION_NAMES);
+    const errors = validateDraft(setTriggerField(changeTriggerType(ALL_STEP_TYPES, 0, 'domainEvent'), 0, 'event', 'Invoice Overdue'), ENGINE_ACTIONS);
     expect(errors.map((error) => [error.nodeId, error.field])).toEqual([[null, 'triggers/0/event']]);
   });
 
@@ -65,7 +65,7 @@ describe('variables', () => {
     expect(Object.keys(renameVariable(definition, 'total', 'sum').variables ?? {})).toEqual(['sum', 'attempts']);
     expect(setVariable(definition, 'attempts', { description: ' ' }).variables?.attempts).toEqual({ initial: [1, 2] });
     expect(removeVariable(definition, 'attempts').variables).toEqual({ total: { initial: 0 } });
-    expect(validateDraft(definition, ENGINE_ACTION_NAMES)).toEqual([]);
+    expect(validateDraft(definition, ENGINE_ACTIONS)).toEqual([]);
   });
 
   it('refuses a malformed or taken name in words', () => {

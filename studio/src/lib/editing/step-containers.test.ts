@@ -1,4 +1,4 @@
-import { ENGINE_ACTION_NAMES } from '../validation/engine-catalogue.fixture';
+import { ENGINE_ACTIONS } from '../validation/engine-catalogue.fixture';
 import { ALL_STEP_TYPES } from '../graph/all-step-types.fixture';
 import { definitionToGraph } from '../graph/definition-to-graph';
 import { validateDraft } from '../validation/error-locations';
@@ -55,12 +55,12 @@ describe('addStepTo', () => {
   it('starts a new branch with the step as its start, which the engine accepts as it stands', () => {
     const added = addStepTo(ALL_STEP_TYPES, 'race#new', 'succeed');
     expect(branchIds(added.definition, 'race')[2]).toEqual(['succeed1', ['succeed1']]);
-    expect(validateDraft(added.definition, ENGINE_ACTION_NAMES)).toEqual([]);
+    expect(validateDraft(added.definition, ENGINE_ACTIONS)).toEqual([]);
   });
 
   it('reports a step added inside a body as unreachable until a route leads to it', () => {
     const added = addStepTo(ALL_STEP_TYPES, 'each', 'succeed');
-    const errors = validateDraft(added.definition, ENGINE_ACTION_NAMES);
+    const errors = validateDraft(added.definition, ENGINE_ACTIONS);
     expect(errors.map((error) => error.nodeId)).toEqual(['succeed1']);
   });
 

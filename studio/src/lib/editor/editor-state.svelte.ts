@@ -12,7 +12,6 @@ import { errorsByNode, validateDraft, type LocatedError } from '../validation/er
 import { onlyNew } from '../definitions/server-problems';
 
 export const ACTION_CATALOGUE = catalogue;
-const ACTION_NAMES: readonly string[] = catalogue.map((entry) => entry.name);
 
 /** Where the local draft (`#/editor`, not saved through the API) is kept in this browser. */
 export const LOCAL_DRAFT_KEY = 'ledgerflow.studio.draft';
@@ -35,7 +34,7 @@ class EditorState {
   serverErrors = $state.raw<{ for: WorkflowDefinition; errors: LocatedError[] } | null>(null);
 
   definition = $derived(this.history?.present ?? null);
-  clientErrors = $derived(this.definition ? validateDraft(this.definition, ACTION_NAMES) : []);
+  clientErrors = $derived(this.definition ? validateDraft(this.definition, catalogue) : []);
   errors = $derived(this.serverErrors && this.serverErrors.for === this.definition ? [...this.clientErrors, ...onlyNew(this.serverErrors.errors, this.clientErrors)] : this.clientErrors);
   errorsByNode = $derived(errorsByNode(this.errors));
   canUndo = $derived(this.history ? canUndo(this.history) : false);

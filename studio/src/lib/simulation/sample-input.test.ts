@@ -7,7 +7,7 @@ const template = (key: string) => JSON.parse(readFileSync(join(__dirname, '..', 
 
 describe('sampleInput', () => {
   it('fills the dunning input with an invoice id, an amount in minor units and an email address', () => {
-    expect(sampleInput(template('dunning-ladder'), '2024-01-15')).toEqual({ invoiceId: 'invoice_1', amountDue: 12345, customerEmail: 'ada@example.com' });
+    expect(sampleInput(template('dunning-ladder'), '2024-01-15')).toEqual({ invoiceId: 'invoice_1', amountDue: 12345, customerEmail: 'ada@example.com', currency: 'EUR', customerName: 'Ada Lovelace', dueDate: '2024-01-15' });
   });
 
   it('spreads array items with dates a month apart from the start date', () => {

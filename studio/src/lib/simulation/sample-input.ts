@@ -20,6 +20,8 @@ function sampleFor(name: string, schema: Schema, startDate: string, index: numbe
     default:
       if (schema.format === 'date' || /date/i.test(name)) return startDate;
       if (/email/i.test(name)) return 'ada@example.com';
+      if (/currency/i.test(name)) return 'EUR';
+      if (/name$/i.test(name)) return 'Ada Lovelace';
       if (/id$/i.test(name)) return `${name.replace(/id$/i, '').toLowerCase() || 'id'}_${index + 1}`;
       return 'sample';
   }

@@ -1,5 +1,5 @@
-/** The engine's real catalogue, for tests that validate as the studio bundle does. */
+/** The engine's real catalogue, with input keys, for tests that validate as the studio bundle does. */
 import { CORE_ACTIONS } from '../../../../activities/core-actions';
-import { catalogueEntries } from './catalogue-entries';
+import { catalogueEntries, type CatalogueEntry } from './catalogue-entries';
 
-export const ENGINE_ACTION_NAMES: readonly string[] = catalogueEntries(CORE_ACTIONS).map((entry) => entry.name);
+export const ENGINE_ACTIONS: readonly CatalogueEntry[] = catalogueEntries(CORE_ACTIONS);

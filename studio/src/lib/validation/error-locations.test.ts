@@ -1,4 +1,4 @@
-import { ENGINE_ACTION_NAMES } from './engine-catalogue.fixture';
+import { ENGINE_ACTIONS } from './engine-catalogue.fixture';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowDefinition } from '../../../../definitions/generated/definition';
@@ -36,23 +36,23 @@ describe('locatePointer', () => {
 
 describe('validateDraft', () => {
   it('finds no error in a built-in template, nor in the every-step-type fixture', () => {
-    expect(validateDraft(dunning, ENGINE_ACTION_NAMES)).toEqual([]);
-    expect(validateDraft(ALL_STEP_TYPES, ENGINE_ACTION_NAMES)).toEqual([]);
+    expect(validateDraft(dunning, ENGINE_ACTIONS)).toEqual([]);
+    expect(validateDraft(ALL_STEP_TYPES, ENGINE_ACTIONS)).toEqual([]);
   });
 
   it('puts a malformed wait duration on the waitForEvent node\'s timeout field', () => {
-    const errors = validateDraft(withStep('awaitPayment', { timeout: '30 days' }), ENGINE_ACTION_NAMES);
+    const errors = validateDraft(withStep('awaitPayment', { timeout: '30 days' }), ENGINE_ACTIONS);
     expect(errors.map(({ nodeId, field }) => ({ nodeId, field }))).toContainEqual({ nodeId: 'awaitPayment', field: 'timeout' });
   });
 
   it('puts a read of an undeclared namespace on the choice condition that makes it', () => {
-    const errors = validateDraft(withStep('again', { when: [{ condition: { '<': [{ var: 'reminders' }, 3] }, next: 'addLateFee' }] }), ENGINE_ACTION_NAMES);
+    const errors = validateDraft(withStep('again', { when: [{ condition: { '<': [{ var: 'reminders' }, 3] }, next: 'addLateFee' }] }), ENGINE_ACTIONS);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ nodeId: 'again', field: expect.stringMatching(/^when\/0\/condition/) });
   });
 
   it('puts a route to a missing step on that route', () => {
-    const errors = validateDraft(withStep('count', { next: 'nowhere' }), ENGINE_ACTION_NAMES);
+    const errors = validateDraft(withStep('count', { next: 'nowhere' }), ENGINE_ACTIONS);
     expect(errors[0]).toMatchObject({ nodeId: 'count', field: 'next', message: expect.stringContaining('nowhere') });
   });
 

@@ -1,6 +1,6 @@
 /** Validates a draft with the engine and says, for each error, which graph node and which field it belongs to. */
 import type { WorkflowDefinition } from '../../../../definitions/generated/definition';
-import { createActionCatalogue } from '../../../../engine/dsl/semantics/action-catalogue';
+import { createActionCatalogue, type ActionSignature } from '../../../../engine/dsl/semantics/action-catalogue';
 import { validateDefinition } from '../../../../engine/dsl/validation/validate-definition';
 import { START_NODE_ID, branchNodeId } from '../graph/graph-types';
 
@@ -41,12 +41,15 @@ export function locatePointer(definition: unknown, pointer: string): { nodeId: s
   return { nodeId, field: rest.join('/') };
 }
 
-const catalogues = new WeakMap<readonly string[], ReturnType<typeof createActionCatalogue>>();
+const catalogues = new WeakMap<readonly (string | ActionSignature)[], ReturnType<typeof createActionCatalogue>>();
 
-/** `actionNames` is the tenant's catalogue: the core actions and connector verbs a definition may call. */
-export function validateDraft(definition: WorkflowDefinition, actionNames: readonly string[]): LocatedError[] {
-  if (!catalogues.has(actionNames)) catalogues.set(actionNames, createActionCatalogue(actionNames));
-  const actions = catalogues.get(actionNames)!;
+/**
+ * `catalogue` is the tenant's: the core actions and connector verbs a definition may call, by name or with their
+ * input keys (then a key an action does not take is marked on its field while editing, as publishing would refuse it).
+ */
+export function validateDraft(definition: WorkflowDefinition, catalogue: readonly (string | ActionSignature)[]): LocatedError[] {
+  if (!catalogues.has(catalogue)) catalogues.set(catalogue, createActionCatalogue(catalogue));
+  const actions = catalogues.get(catalogue)!;
   return validateDefinition(definition, { actions }).errors.map((error) => ({ ...error, ...locatePointer(definition, error.pointer) }));
 }
 
