@@ -1,11 +1,14 @@
 /**
- * Definitions through the studio, against the real API, database and Temporal test server in headless Chromium: a
- * demo owner sees the built-in flows, creates `dunning-eu` from the dunning ladder template (a taken key is refused
- * beside the key field), edits a wait's timeout and a choice condition, sees a malformed duration on the node and the
- * field with Publish disabled, fixes it, simulates, publishes v1, edits and publishes v2, and compares the two.
+ * A tenant admin's first flow, end to end in headless Chromium against the real API, database, Temporal test server
+ * and worker: the demo owner signs in through the form, sees the built-in flows, creates `dunning-eu` from the dunning
+ * ladder template (a taken key is refused beside the key field), edits a wait's timeout and a choice condition, sees a
+ * malformed duration on the node and the field with Publish disabled, fixes it, simulates, publishes v1, edits and
+ * publishes v2 and compares the two, then starts a run that sends its reminder and waits for payment.received, sends
+ * that event from the run page, and sees the run complete as paid. Then the editor's other paths.
  */
 import type { Page } from 'playwright-core';
-import { startLiveStudio, type LiveStudio } from './live-studio';
+import { eventually } from '../../test/helpers/eventually';
+import { DEFAULT_DEMO_PASSWORD, startLiveStudio, type LiveStudio } from './live-studio';
 
 jest.setTimeout(90_000);
 
@@ -18,13 +21,16 @@ beforeAll(async () => {
   studio = await startLiveStudio();
   page = studio.page;
   page.on('pageerror', (error) => pageErrors.push(String(error)));
-  await studio.signIn('owner@acme.test');
 }, 240_000);
 
 afterAll(async () => {
   await studio?.close();
 });
 
+/** A manual run of the dunning ladder for one invoice: EUR 1,250.00 due. */
+const JOURNEY_INPUT = { invoiceId: 'INV-2026-0042', amountDue: 125_000, currency: 'EUR', customerEmail: 'accounts@journey.test', customerName: 'Journey Bakery', dueDate: '2026-11-02' };
+let journeyRunHash = '';
+const currentWaits = () => page.locator('.current-steps li').allTextContents();
 const BUILT_IN_KEYS = ['dunning', 'dunning-balance', 'installment-schedule', 'overdue-invoices', 'subscription-lifecycle'];
 const node = (id: string) => page.locator(`.svelte-flow__node[data-id="${id}"]`);
 const saveState = () => page.getByTestId('save-state');
@@ -41,6 +47,17 @@ async function setTimeoutOf(stepId: string, value: string) {
 }
 
 describe('definitions in the studio, through the API', () => {
+  it('signs the demo owner in through the sign-in form and lands on the definitions list', async () => {
+    await page.goto(studio.baseUrl);
+    await page.getByRole('heading', { name: 'Sign in to the studio' }).waitFor();
+    await page.getByLabel('Email').fill('owner@acme.test');
+    await page.getByLabel('Password').fill(DEFAULT_DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('nav.studio-nav').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/definitions');
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('owner@acme.test');
+  });
+
   it('lists the tenant\'s five built-in flows, each published as v1, with its actions', async () => {
     await page.locator('table.definitions-table tbody tr').first().waitFor();
     const rows = await page.locator('table.definitions-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-key'), tr.querySelector('.status-badge')?.textContent]));
@@ -161,6 +178,42 @@ describe('definitions in the studio, through the API', () => {
     await page.locator('.notice', { hasText: 'Version 1 is archived' }).waitFor();
     expect((await storedVersions()).map((row) => [row.version, row.status])).toEqual([[1, 'archived'], [2, 'published']]);
     expect(await page.locator('.versions-table tbody tr[data-version="1"] .status-badge').textContent()).toBe('archived');
+  });
+
+  it('starts a run of dunning-eu v2 from the runs page; it sends the first reminder and waits for payment.received', async () => {
+    await page.goto(`${studio.baseUrl}#/runs`);
+    await page.getByRole('button', { name: 'Start run' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Start a run' });
+    await dialog.getByLabel('Definition').selectOption('dunning-eu');
+    await dialog.getByLabel('Input (JSON object)').fill(JSON.stringify(JOURNEY_INPUT));
+    await dialog.getByRole('button', { name: 'Start run' }).click();
+    await page.waitForURL(/#\/runs\/[0-9a-f-]{36}$/);
+    journeyRunHash = new URL(page.url()).hash;
+    const waits = await eventually(currentWaits, (lines) => lines.some((line) => line.includes('payment.received')), 30_000);
+    expect(waits).toEqual([expect.stringMatching(/^awaitPayment \(waitForEvent\): Waiting for event payment\.received/)]);
+    const run = await studio.knex('workflow_runs').where({ company_id: acmeId(), id: journeyRunHash.replace('#/runs/', '') }).first();
+    expect([run.definition_version, run.status]).toEqual([2, 'running']);
+    const reminders = studio.harness.smtp.received.filter((message) => message.to.includes(JOURNEY_INPUT.customerEmail));
+    expect(reminders.map((message) => message.subject)).toEqual(['Reminder: invoice INV-2026-0042 is overdue']);
+    // The body is quoted-printable, which may break long lines; read it joined again.
+    const body = reminders[0].raw.replace(/=\r?\n/g, '');
+    expect(body).toContain('Hello Journey Bakery,');
+    expect(body).toContain('Invoice INV-2026-0042 for EUR 1,250.00 was due on 2026-11-02.');
+    await studio.screenshot('journey-run-waiting');
+  });
+
+  it('sends payment.received for the invoice from the run page, and the run completes as paid after one reminder', async () => {
+    const form = page.getByRole('form', { name: 'Send an event' });
+    await form.getByLabel('Event name').fill('payment.received');
+    await form.getByLabel('Payload (JSON object)').fill(JSON.stringify({ invoiceId: JOURNEY_INPUT.invoiceId, amountMinor: JOURNEY_INPUT.amountDue }));
+    await form.getByRole('button', { name: 'Send event' }).click();
+    await eventually(() => page.locator('.lf-badge').first().textContent(), (status) => status === 'Completed', 30_000);
+    expect(await page.locator('.lf-timeline-title').allTextContents()).toEqual(expect.arrayContaining(['Event payment.received received', 'Run completed']));
+    const run = await studio.knex('workflow_runs').where({ company_id: acmeId(), id: journeyRunHash.replace('#/runs/', '') }).first();
+    expect(run.status).toBe('completed');
+    const result = await studio.harness.env.client.workflow.getHandle(run.workflow_id).result();
+    expect(result).toMatchObject({ outcome: 'paid', reminders: 1 });
+    await studio.screenshot('journey-run-completed');
   });
 
   it('duplicates the built-in dunning flow under a suggested key and name, and opens the copy', async () => {

@@ -31,7 +31,6 @@ afterAll(async () => {
 const open = async (hash: string) => {
   await page.goto(`${studio.baseUrl}${hash}`);
 };
-/** What the real worker's outbox dispatcher does every few seconds: deliver recorded domain events to their runs. */
 const timelineTitles = () => page.locator('.lf-timeline-title').allTextContents();
 const currentWaits = () => page.locator('.current-steps li').allTextContents();
 /** Minor units as a person types them: 87_655 → "876.55". */
