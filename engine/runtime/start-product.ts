@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createApp } from '../api/app';
 import { migrateToLatest } from '../db/knex-factory';
 import { seedDemo, type DemoTenantSummary } from '../db/seed/seed-demo';
@@ -7,6 +8,7 @@ import { connectClient, type TemporalEndpoint } from '../temporal/client-connect
 import { ensureTemporalBinaries } from '../temporal/ensure-binaries';
 import { dataDirFrom } from './data-dir';
 import { listen } from './listen';
+import { startDevMailCatcher } from './dev-mail-catcher';
 import { mailerFromEnv, smtpSettingsFrom } from './mailer-from-env';
 import { openDatabase } from './open-database';
 import { ShutdownStack } from './shutdown-stack';
@@ -62,9 +64,10 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
 
     const temporal = await startTemporal({ env, dataDir, log, ...(cliPath ? { cliPath } : {}) });
     running.push('Temporal', () => temporal.stop());
-    const smtp = smtpSettingsFrom(env);
+    const mailEnv = await mailSettings(env, dataDir, log, running);
+    const smtp = smtpSettingsFrom(mailEnv);
     log(`run worker: task queue ${temporal.endpoint.taskQueue}; mail through SMTP ${smtp.host}:${smtp.port} (SMTP_HOST, SMTP_PORT)`);
-    const worker = await startRunWorker({ knex: database.knex, endpoint: temporal.endpoint, mailer: mailerFromEnv(env), workflowBundlePath: env.LEDGERFLOW_WORKFLOW_BUNDLE, secrets: secretBox });
+    const worker = await startRunWorker({ knex: database.knex, endpoint: temporal.endpoint, mailer: mailerFromEnv(mailEnv), workflowBundlePath: env.LEDGERFLOW_WORKFLOW_BUNDLE, secrets: secretBox });
     running.push('run worker', () => worker.stop());
 
     // The API starts, signals and inspects runs through its own client.
@@ -74,7 +77,7 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
     const uiUrl = temporal.uiUrl ?? env.TEMPORAL_UI_URL;
     const engine = { client: apiTemporal.client, taskQueue: temporal.endpoint.taskQueue, searchAttributes: true, ...(uiUrl ? { uiUrl } : {}) };
     await buildStudioIfStale(log);
-    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(env), publicUrl: env.PUBLIC_URL, temporal: engine, studioDist: STUDIO_DIST }), env);
+    const http = await listen(createApp({ knex: database.knex, secretBox, trustProxy: env.TRUST_PROXY === '1', mailer: mailerFromEnv(mailEnv), publicUrl: env.PUBLIC_URL, temporal: engine, studioDist: STUDIO_DIST }), env);
     running.push('HTTP server', () => http.close());
     const studioUrl = studioUrlOf(http.url);
     log(`Studio: ${studioUrl} (sign in with a demo user below)`);
@@ -91,6 +94,24 @@ export async function startProduct(env: NodeJS.ProcessEnv, log: (line: string) =
     await running.stopAll().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Without SMTP_HOST, mail goes to the built-in catcher (dev-mail-catcher.ts) on SMTP_PORT, saved under <data>/mail;
+ * if something already listens there (a sink such as maildev), mail goes to it instead.
+ */
+async function mailSettings(env: NodeJS.ProcessEnv, dataDir: string, log: (line: string) => void, running: ShutdownStack): Promise<NodeJS.ProcessEnv> {
+  if (env.SMTP_HOST) return env;
+  // SMTP_PORT=0 asks for any free port (tests); otherwise the port the mailer would use.
+  const port = env.SMTP_PORT === '0' ? 0 : smtpSettingsFrom(env).port;
+  const catcher = await startDevMailCatcher({ port, folder: path.join(dataDir, 'mail'), log });
+  if (!catcher) {
+    log(`mail: something already listens on 127.0.0.1:${port}; mail goes there`);
+    return { ...env, SMTP_HOST: '127.0.0.1' };
+  }
+  running.push('mail catcher', () => catcher.stop());
+  log(`mail: no SMTP_HOST, so mail is caught on ${catcher.host}:${catcher.port} and saved in ${catcher.folder}`);
+  return { ...env, SMTP_HOST: catcher.host, SMTP_PORT: String(catcher.port) };
 }
 
 /** A studio that cannot be built (no dev dependencies installed) must not stop the API: `/` then says how to build it. */

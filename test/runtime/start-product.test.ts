@@ -28,8 +28,10 @@ async function productEnv(db: TestDatabase, dataDir: string): Promise<NodeJS.Pro
     TEMPORAL_DEV_PORT: String(await findFreePort()),
     TEMPORAL_DEV_UI_PORT: String(await findFreePort()),
   };
-  // startProduct must start its own dev server here, whatever the shell that runs the tests has set.
+  // startProduct must start its own dev server and mail catcher here, whatever the shell that runs the tests has set.
   delete env.TEMPORAL_ADDRESS;
+  delete env.SMTP_HOST;
+  env.SMTP_PORT = '0';
   return env;
 }
 
@@ -115,6 +117,20 @@ describe('startProduct with no TEMPORAL_ADDRESS', () => {
     const run = runs.data[0];
     const detail = (await (await fetch(`${product!.url}/api/runs/${run.id}`, { headers: { cookie } })).json()) as { temporal_ui_url?: string };
     expect(detail.temporal_ui_url).toBe(`http://127.0.0.1:${env.TEMPORAL_DEV_UI_PORT}/namespaces/default/workflows/${encodeURIComponent(run.workflow_id)}`);
+  });
+
+  it('catches mail in the data folder when no SMTP_HOST is set: a password reset for a demo user is saved as an .eml file', async () => {
+    expect(log).toContainEqual(expect.stringMatching(/^mail: no SMTP_HOST, so mail is caught on 127\.0\.0\.1:\d+ and saved in /));
+    const reset = await fetch(`${product!.url}/api/auth/password-reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@acme.test' }) });
+    expect(reset.status).toBe(202);
+    const mailFolder = path.join(dataDir, 'mail');
+    const raw = await retryUntilPasses(async () => {
+      const files = fs.existsSync(mailFolder) ? fs.readdirSync(mailFolder) : [];
+      expect(files).toHaveLength(1);
+      return fs.readFileSync(path.join(mailFolder, files[0]), 'utf8');
+    });
+    expect(raw).toMatch(/^To: owner@acme\.test/m);
+    expect(log.filter((line) => line.startsWith('mail caught:')).join('\n')).not.toContain('owner@acme.test');
   });
 
   it('stops the HTTP server, the worker and the dev server, and removes the dev-server record', async () => {
