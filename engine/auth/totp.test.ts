@@ -1,4 +1,4 @@
-import { base32Decode, base32Encode, otpauthUri, totpAt, totpMatches } from './totp';
+import { base32Decode, base32Encode, matchedTotpStep, otpauthUri, totpAt, totpMatches, totpStepAt } from './totp';
 
 // RFC 6238 appendix B, SHA-1 rows: the key is the ASCII "12345678901234567890".
 const RFC_SECRET = base32Encode(Buffer.from('12345678901234567890'));
@@ -34,4 +34,17 @@ test('a code is accepted in its own 30 s step and one either side, not two away'
 
 test('the otpauth URI names issuer, account and parameters the way authenticator apps read them', () => {
   expect(otpauthUri('Ledgerflow', 'ana@acme.test', 'ABC')).toBe('otpauth://totp/Ledgerflow:ana%40acme.test?secret=ABC&issuer=Ledgerflow&algorithm=SHA1&digits=6&period=30');
+});
+
+test('the matched step is the 30 s counter of the code given, whichever neighbouring step the server is in', () => {
+  const now = 1_800_000_015_000;
+  const step = Math.floor(now / 30_000);
+  const code = totpAt(RFC_SECRET, now / 1000);
+  expect(totpStepAt(now)).toBe(60_000_000);
+  expect(matchedTotpStep(RFC_SECRET, code, now)).toBe(step);
+  expect(matchedTotpStep(RFC_SECRET, code, now + 30_000)).toBe(step);
+  expect(matchedTotpStep(RFC_SECRET, code, now - 30_000)).toBe(step);
+  expect(matchedTotpStep(RFC_SECRET, totpAt(RFC_SECRET, now / 1000 + 30), now)).toBe(step + 1);
+  expect(matchedTotpStep(RFC_SECRET, code, now + 60_000)).toBeNull();
+  expect(matchedTotpStep(RFC_SECRET, 'abcdef', now)).toBeNull();
 });

@@ -56,13 +56,29 @@ export function totpAt(secret: string, unixSeconds: number, digits = DIGITS): st
   return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
-/** Accepts the current code and one step either side, for phone clocks that drift; compared in constant time. */
-export function totpMatches(secret: string, code: string, nowMs = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  const now = Math.floor(nowMs / 1000);
-  let matched = false;
-  for (const step of [-1, 0, 1]) matched = timingSafeEqual(Buffer.from(totpAt(secret, now + step * PERIOD_SECONDS)), Buffer.from(code)) || matched;
+/** The RFC 6238 time step (30 s counter) a moment falls in. */
+export function totpStepAt(nowMs: number): number {
+  return Math.floor(nowMs / 1000 / PERIOD_SECONDS);
+}
+
+/**
+ * The time step whose code `code` is, among the current step and one either side (for phone clocks that drift), or
+ * null. All three are compared in constant time. When two steps share a code the later one is named, so the same
+ * digits cannot be accepted once per step.
+ */
+export function matchedTotpStep(secret: string, code: string, nowMs = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const current = totpStepAt(nowMs);
+  let matched: number | null = null;
+  for (const step of [current - 1, current, current + 1]) {
+    if (timingSafeEqual(Buffer.from(totpAt(secret, step * PERIOD_SECONDS)), Buffer.from(code))) matched = step;
+  }
   return matched;
+}
+
+/** Whether `code` is the code of the current step or one either side. */
+export function totpMatches(secret: string, code: string, nowMs = Date.now()): boolean {
+  return matchedTotpStep(secret, code, nowMs) !== null;
 }
 
 export function otpauthUri(issuer: string, label: string, secret: string): string {

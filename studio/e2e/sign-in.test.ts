@@ -43,6 +43,20 @@ function wrongCode(secret: string): string {
   return ['000000', '111111', '222222'].find((code) => !valid.has(code))!;
 }
 
+let lastUsedStep = 0;
+
+/**
+ * The authenticator code of the earliest 30 s step not used yet: the API accepts each step's code once (RFC 6238
+ * §5.2) and takes one step either side of now, so a step two ahead is waited for, as a user waits for the app's next code.
+ */
+async function unusedCode(secret: string): Promise<string> {
+  const step = Math.max(Math.floor(Date.now() / 30_000), lastUsedStep + 1);
+  const waitMs = (step - 1) * 30_000 - Date.now();
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs + 250));
+  lastUsedStep = step;
+  return otplibCode(secret, step * 30);
+}
+
 describe('signing in to the studio', () => {
   it('sends a visitor to the sign-in page, and says a wrong password in words while offering the workspace field', async () => {
     await page.goto(`${studio.baseUrl}#/runs`);
@@ -105,7 +119,7 @@ describe('signing in to the studio', () => {
     await page.getByLabel('6-digit code the app shows now').fill(wrongCode(totpSecret));
     await page.getByRole('button', { name: 'Turn on' }).click();
     expect(await alert().textContent()).toBe('The code does not match the authenticator');
-    await page.getByLabel('6-digit code the app shows now').fill(otplibCode(totpSecret));
+    await page.getByLabel('6-digit code the app shows now').fill(await unusedCode(totpSecret));
     await page.getByRole('button', { name: 'Turn on' }).click();
     const codes = page.getByRole('list', { name: 'Recovery codes' }).locator('li');
     await codes.first().waitFor();
@@ -136,7 +150,8 @@ describe('signing in to the studio', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await alert().waitFor();
     expect(await alert().textContent()).toMatch(/^That code is wrong: enter the code your authenticator shows now/);
-    await codeField.fill(otplibCode(totpSecret));
+    // The code that turned two-factor on is used up, so this is the authenticator's next one.
+    await codeField.fill(await unusedCode(totpSecret));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await signedInAs().waitFor();
     expect(await hash()).toBe('#/definitions');
@@ -158,19 +173,21 @@ describe('signing in to the studio', () => {
     expect(await alert().textContent()).toMatch(/^That code is wrong/);
   });
 
-  it('turns two-factor sign-in off with the password and a current code', async () => {
+  it('turns two-factor sign-in off with the password and a code not used before', async () => {
     await page.getByRole('button', { name: 'Back' }).click();
+    // Signing in with a second recovery code leaves the authenticator's steps for turning off, so at most one wait.
     await fillSignIn('owner@acme.test', DEFAULT_DEMO_PASSWORD);
-    await page.getByLabel('6-digit code from your authenticator app').fill(otplibCode(totpSecret));
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.getByLabel('Recovery code').fill(recoveryCodes[1]);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await signedInAs().waitFor();
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByLabel('Your password').fill(DEFAULT_DEMO_PASSWORD);
-    await page.getByLabel('6-digit code from your authenticator app').fill(otplibCode(totpSecret));
+    await page.getByLabel('6-digit code from your authenticator app').fill(await unusedCode(totpSecret));
     await page.getByRole('button', { name: 'Turn off' }).click();
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).waitFor();
     expect(await studio.knex('two_factors').pluck('id')).toEqual([]);
-  });
+  }, 100_000);
 
   it("revoking this browser's own session on the account page signs out here", async () => {
     await page.getByRole('button', { name: "Revoke this browser's session (you will be signed out)" }).click();

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { hashToken } from '../../engine/auth/tokens';
 import { otplibCode } from './helpers/otplib-code';
 import { svgQrModules } from './helpers/svg-qr-modules';
-import { createApiHarness, PASSWORD, signUpCompany, type ApiHarness, type SignedIn } from './helpers/api-harness';
+import { addUser, createApiHarness, PASSWORD, signInAs, signUpCompany, type ApiHarness, type SignedIn } from './helpers/api-harness';
 
 let h: ApiHarness;
 let acme: SignedIn;
@@ -16,12 +16,16 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const signIn = (extra: Record<string, string> = {}) => request(h.server).post('/api/auth/sign-in').send({ email: 'owner@acme.test', password: PASSWORD, ...extra });
+const signInWith = (email: string, extra: Record<string, string> = {}) => request(h.server).post('/api/auth/sign-in').send({ email, password: PASSWORD, ...extra });
+const signIn = (extra: Record<string, string> = {}) => signInWith('owner@acme.test', extra);
+
+/** The unix time one 30 s step ahead: the server takes the next step's code (clock drift), and it is not used yet. */
+const nextStepEpoch = () => Math.floor(Date.now() / 1000) + 30;
 
 /** A six-digit code that is not valid in the current window nor either neighbour. */
-function wrongCode(): string {
+function wrongCode(totpSecret = secret): string {
   const now = Math.floor(Date.now() / 1000);
-  const valid = [-60, -30, 0, 30, 60].map((offset) => otplibCode(secret, now + offset));
+  const valid = [-60, -30, 0, 30, 60].map((offset) => otplibCode(totpSecret, now + offset));
   for (let n = 0; ; n += 1) {
     const candidate = String(n).padStart(6, '0');
     if (!valid.includes(candidate)) return candidate;
@@ -87,7 +91,8 @@ test('sign-in then asks for the code: missing is two_factor_required, wrong is i
   expect(missing.headers['set-cookie']).toBeUndefined();
   const wrong = await signIn({ code: wrongCode() });
   expect(wrong.body.code).toBe('invalid_second_factor');
-  const right = await signIn({ code: otplibCode(secret) });
+  // The current step's code confirmed enrolment moments ago, so the authenticator's next code is the one to use.
+  const right = await signIn({ code: otplibCode(secret, nextStepEpoch()) });
   expect(right.status).toBe(200);
 });
 
@@ -103,10 +108,70 @@ test('a recovery code signs in once and is then used up', async () => {
   expect(stored.recovery_code_hashes).toHaveLength(9);
 });
 
-test('disabling needs the password and a current code; afterwards the password alone signs in', async () => {
-  expect((await acme.agent.post('/api/auth/two-factor/disable').send({ password: PASSWORD, code: wrongCode() })).status).toBe(422);
-  const off = await acme.agent.post('/api/auth/two-factor/disable').send({ password: PASSWORD, code: otplibCode(secret) });
+/** A user of acme with two-factor on, confirmed with the code of the current step (returned as `confirmingCode`). */
+async function enrolledUser(email: string): Promise<{ user: SignedIn; secret: string; confirmingCode: string; recoveryCodes: string[] }> {
+  await addUser(h.db.knex, acme.companyId, email, 'viewer');
+  const user = await signInAs(h.server, email, 'acme');
+  const enrolment = await user.agent.post('/api/auth/two-factor').send({ password: PASSWORD });
+  const confirmingCode = otplibCode(enrolment.body.secret);
+  const confirmed = await user.agent.post('/api/auth/two-factor/confirm').send({ code: confirmingCode });
+  expect(confirmed.status).toBe(200);
+  return { user, secret: enrolment.body.secret, confirmingCode, recoveryCodes: confirmed.body.recovery_codes };
+}
+
+/** A problem body without its request_id, the one field that differs between any two answers. */
+const problemOf = (response: request.Response) => ({ ...response.body, request_id: undefined });
+
+const failedSignIns = async (userId: string) => (await h.db.knex('users').where({ id: userId }).first('failed_sign_in_count')).failed_sign_in_count;
+
+describe('each code works once (RFC 6238 §5.2)', () => {
+  test('the code that confirmed enrolment cannot sign in: the replay gets the wrong-code problem and counts towards the lockout', async () => {
+    const { user, secret, confirmingCode } = await enrolledUser('replay@acme.test');
+    const wrong = await signInWith('replay@acme.test', { code: wrongCode(secret) });
+    const replayed = await signInWith('replay@acme.test', { code: confirmingCode });
+    expect(replayed.status).toBe(401);
+    expect(problemOf(replayed)).toEqual(problemOf(wrong));
+    expect(replayed.body.code).toBe('invalid_second_factor');
+    expect(await failedSignIns(user.userId)).toBe(2);
+  });
+
+  test("the next step's code signs in, and the same code a second time is refused", async () => {
+    const { user, secret } = await enrolledUser('twice@acme.test');
+    const epoch = nextStepEpoch();
+    const code = otplibCode(secret, epoch);
+    expect((await signInWith('twice@acme.test', { code })).status).toBe(200);
+    const again = await signInWith('twice@acme.test', { code });
+    expect(again.status).toBe(401);
+    expect(again.body.code).toBe('invalid_second_factor');
+    expect(await h.db.knex('two_factors').where({ user_id: user.userId }).first('last_totp_step')).toEqual({ last_totp_step: Math.floor(epoch / 30) });
+  });
+
+  test('of four sign-ins racing with one code exactly one signs in; the others get the wrong-code problem', async () => {
+    const { secret } = await enrolledUser('race@acme.test');
+    const code = otplibCode(secret, nextStepEpoch());
+    const responses = await Promise.all(Array.from({ length: 4 }, () => signInWith('race@acme.test', { code })));
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 401, 401, 401]);
+    for (const refused of responses.filter((response) => response.status === 401)) expect(refused.body.code).toBe('invalid_second_factor');
+  });
+
+  test("recovery codes are unaffected: one signs in after the step is used, and using one leaves the next step's code valid", async () => {
+    const { secret, recoveryCodes: codes } = await enrolledUser('recovery@acme.test');
+    expect((await signInWith('recovery@acme.test', { recovery_code: codes[0] })).status).toBe(200);
+    expect((await signInWith('recovery@acme.test', { code: otplibCode(secret, nextStepEpoch()) })).status).toBe(200);
+    expect((await signInWith('recovery@acme.test', { recovery_code: codes[1] })).status).toBe(200);
+  });
+});
+
+test('disabling needs the password and a current code not used before; afterwards the password alone signs in', async () => {
+  const { user, secret, confirmingCode } = await enrolledUser('disable@acme.test');
+  const wrong = await user.agent.post('/api/auth/two-factor/disable').send({ password: PASSWORD, code: wrongCode(secret) });
+  expect(wrong.status).toBe(422);
+  const replayed = await user.agent.post('/api/auth/two-factor/disable').send({ password: PASSWORD, code: confirmingCode });
+  expect(replayed.status).toBe(422);
+  expect(problemOf(replayed)).toEqual(problemOf(wrong));
+  expect(await h.db.knex('two_factors').where({ user_id: user.userId }).first('enabled_at')).toEqual({ enabled_at: expect.any(Date) });
+  const off = await user.agent.post('/api/auth/two-factor/disable').send({ password: PASSWORD, code: otplibCode(secret, nextStepEpoch()) });
   expect(off.status).toBe(200);
-  expect(await h.db.knex('two_factors').where({ user_id: acme.userId }).first()).toBeUndefined();
-  expect((await signIn()).status).toBe(200);
+  expect(await h.db.knex('two_factors').where({ user_id: user.userId }).first()).toBeUndefined();
+  expect((await signInWith('disable@acme.test')).status).toBe(200);
 });

@@ -1,8 +1,8 @@
 import { verifyPassword } from '../../auth/passwords';
 import { totpQrCodeDataUrl } from '../../auth/totp-qr-code';
-import { beginEnrolment, confirmEnrolment, disableTwoFactor, totpMatches, twoFactorEnabled } from '../../auth/two-factor';
+import { beginEnrolment, confirmEnrolment, disableTwoFactor, twoFactorEnabled } from '../../auth/two-factor';
 import type { Caller } from '../../auth/caller';
-import { TwoFactor, User } from '../../db/models';
+import { User } from '../../db/models';
 import type { TenantScope } from '../../db/tenant-scope';
 import { ProblemError } from '../http/problem';
 import { closedObject, OK_OBJECT } from '../routing/schema-helpers';
@@ -57,7 +57,7 @@ export function twoFactorRoutes(): RouteDefinition[] {
       operationId: 'confirmTwoFactorEnrolment',
       method: 'post',
       path: '/api/auth/two-factor/confirm',
-      summary: 'Turn two-factor on with a current code; returns recovery codes, shown only now',
+      summary: 'Turn two-factor on with a current code (each code works once); returns recovery codes, shown only now',
       body: closedObject({ code }, ['code']),
       responses: { 200: { description: 'On', schema: OK_OBJECT } },
       handler: async ({ caller, scope, body, services }) => ({
@@ -69,18 +69,13 @@ export function twoFactorRoutes(): RouteDefinition[] {
       operationId: 'disableTwoFactor',
       method: 'post',
       path: '/api/auth/two-factor/disable',
-      summary: 'Turn two-factor off, with the password and a current code',
+      summary: 'Turn two-factor off, with the password and a current code not used before',
       body: closedObject({ password, code }, ['password', 'code']),
       responses: { 200: { description: 'Off', schema: OK_OBJECT } },
       handler: async ({ caller, scope, body, services }) => {
         const given = body as { password: string; code: string };
         const user = await reauthenticate(scope!, userOf(caller), given.password);
-        const row = await scope!.query(TwoFactor).findOne({ user_id: user.id });
-        if (!row?.enabled_at) throw new ProblemError(409, 'conflict', 'Two-factor sign-in is not on');
-        if (!totpMatches(services.secretBox.open(row.secret_encrypted), given.code)) {
-          throw new ProblemError(422, 'validation_failed', 'The code does not match the authenticator', [{ in: 'body', pointer: '#/code', message: 'does not match' }]);
-        }
-        await disableTwoFactor(scope!, user.id);
+        await disableTwoFactor(scope!, services.secretBox, user.id, given.code);
         return { body: { enabled: false } };
       },
     },
