@@ -177,7 +177,8 @@ describe('definitions in the studio, through the API', () => {
     await page.getByRole('button', { name: 'Archive v1' }).click();
     await page.locator('.notice', { hasText: 'Version 1 is archived' }).waitFor();
     expect((await storedVersions()).map((row) => [row.version, row.status])).toEqual([[1, 'archived'], [2, 'published']]);
-    expect(await page.locator('.versions-table tbody tr[data-version="1"] .status-badge').textContent()).toBe('archived');
+    // The table reloads after the notice appears; wait for the row to say so rather than reading it once.
+    await page.locator('.versions-table tbody tr[data-version="1"] .status-badge', { hasText: /^archived$/ }).waitFor();
   });
 
   it('starts a run of dunning-eu v2 from the runs page; it sends the first reminder and waits for payment.received', async () => {
