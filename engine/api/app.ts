@@ -65,6 +65,11 @@ function defaultLogger(): Logger {
 export function createApp(dependencies: AppDependencies): Koa {
   const app = new Koa({ proxy: dependencies.trustProxy ?? false });
   const logger = dependencies.logger ?? defaultLogger();
+  // Koa prints stream errors itself; a browser that goes away mid-download is routine, anything else is logged once.
+  app.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'ECONNRESET' || error.code === 'EPIPE') return;
+    logger.error({ err: { message: error.message, code: error.code } }, 'response stream failed');
+  });
   const services: ApiServices = {
     logger,
     knex: dependencies.knex,

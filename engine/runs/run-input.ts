@@ -1,8 +1,10 @@
 import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import type { WorkflowDefinition } from '../../definitions/generated/definition';
 import { RunInputError } from './run-errors';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+// Formats are checked (a `date` must be a real calendar date), as a tenant admin who writes one expects.
+const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
 const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>();
 
 /** Checks a run's input against the definition's inputSchema before anything starts. */
