@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { portAnswers } from '../../engine/db/connection/database-target';
 import { devServerRecordPath, readDevServerRecord } from '../../engine/runtime/dev-server-record';
-import { startProduct, type RunningProduct } from '../../engine/runtime/start-product';
+import { describeTenants, startProduct, type RunningProduct } from '../../engine/runtime/start-product';
 import { connectClient } from '../../engine/temporal/client-connection';
 import { DEFAULT_DEMO_PASSWORD } from '../../engine/db/seed/demo-tenants';
 import { findFreePort } from '../../engine/temporal/free-port';
@@ -82,6 +82,14 @@ describe('startProduct with no TEMPORAL_ADDRESS', () => {
     const port = new URL(product!.url).port;
     expect(product!.studioUrl).toBe(`http://localhost:${port}/`);
     expect(log).toContain(`Studio: http://localhost:${port}/ (sign in with a demo user below)`);
+  });
+
+  it('describes each demo tenant for `serve` to print: the users to sign in as and a password that signs them in', async () => {
+    const printed = describeTenants(product!.tenants);
+    expect(printed).toContain(`    sign in (company "acme"): owner@acme.test (owner), designer@acme.test (designer), operator@acme.test (operator), password "${DEFAULT_DEMO_PASSWORD}"`);
+    const password = /password "([^"]+)"/.exec(printed.find((line) => line.includes('sign in (company "globex")'))!)![1];
+    const signIn = await fetch(`${product!.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'viewer@globex.test', password }) });
+    expect(signIn.status).toBe(200);
   });
 
   it("serves the built studio's HTML at /, and the script it names", async () => {
