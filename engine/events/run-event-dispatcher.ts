@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { EventDispatchDeps } from './deliver-event';
 import { dispatchPendingEvents, type DispatchOptions, type DispatchSummary } from './dispatch-pending-events';
+import { runPollingLoop, type PollingLoop } from './polling-loop';
 
 export interface EventDispatcherOptions extends DispatchOptions {
   /** Pause between polls when the outbox is empty. */
@@ -10,41 +11,16 @@ export interface EventDispatcherOptions extends DispatchOptions {
   onDispatched?: (summary: DispatchSummary) => void;
 }
 
-export interface EventDispatcher {
-  /** Ends the loop after the poll in progress, and resolves once it has. */
-  stop(): Promise<void>;
-}
+/** Ends the loop after the poll in progress, and resolves once it has. */
+export type EventDispatcher = PollingLoop;
 
 /** The worker process's outbox poller: dispatches pending events every `intervalMs` until stopped. */
 export function runEventDispatcher(knex: Knex, deps: EventDispatchDeps, options: EventDispatcherOptions = {}): EventDispatcher {
-  const intervalMs = options.intervalMs ?? 1000;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-
-  const loop = (async () => {
-    while (!stopped) {
-      try {
-        const summary = await dispatchPendingEvents(knex, deps, options);
-        if (summary.dispatched + summary.failed > 0) options.onDispatched?.(summary);
-      } catch (error) {
-        options.onError?.(error);
-      }
-      if (stopped) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, intervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-  })();
-
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
+  return runPollingLoop(
+    async () => {
+      const summary = await dispatchPendingEvents(knex, deps, options);
+      if (summary.dispatched + summary.failed > 0) options.onDispatched?.(summary);
     },
-  };
+    { intervalMs: options.intervalMs ?? 1000, ...(options.onError ? { onError: options.onError } : {}) },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { deliverDueWebhooks, type DeliverOptions, type WebhookAttempt } from './deliver-due-webhooks';
 import { fanOutPendingEvents } from './fan-out-events';
+import { runPollingLoop, type PollingLoop } from '../events/polling-loop';
 
 export interface WebhookDelivererOptions extends DeliverOptions {
   /** Pause between rounds. */
@@ -9,43 +10,18 @@ export interface WebhookDelivererOptions extends DeliverOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface WebhookDeliverer {
-  /** Ends the loop after the round in progress (an attempt in flight finishes or times out), and resolves once it has. */
-  stop(): Promise<void>;
-}
+/** Ends the loop after the round in progress (an attempt in flight finishes or times out), and resolves once it has. */
+export type WebhookDeliverer = PollingLoop;
 
 /** The worker process's webhook loop: fans committed events out into deliveries, then sends the due ones, until stopped. */
 export function runWebhookDeliverer(knex: Knex, options: WebhookDelivererOptions): WebhookDeliverer {
-  const intervalMs = options.intervalMs ?? 1000;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-
-  const loop = (async () => {
-    while (!stopped) {
-      try {
-        await fanOutPendingEvents(knex);
-        await deliverDueWebhooks(knex, options);
-      } catch (error) {
-        options.onError?.(error);
-      }
-      if (stopped) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, intervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-  })();
-
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
+  return runPollingLoop(
+    async () => {
+      await fanOutPendingEvents(knex);
+      await deliverDueWebhooks(knex, options);
     },
-  };
+    { intervalMs: options.intervalMs ?? 1000, ...(options.onError ? { onError: options.onError } : {}) },
+  );
 }
 
 /** One log line per attempt: ids, attempt number and outcome only; payloads may name people and URLs may hold tokens. */

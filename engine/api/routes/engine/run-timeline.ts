@@ -3,23 +3,11 @@ import { temporal } from '@temporalio/proto';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { tsToDate, tsToMs } from '@temporalio/common/lib/time';
 
+import type { TimelineEntry } from './timeline-entry';
+
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  /** The activity, timer, signal or child workflow the entry is about. */
-  name?: string;
-  attempt?: number;
-  message?: string;
-  /** When a started timer is due (UTC instant). */
-  due_at?: string;
-  /** The event an `event` signal delivered (payment.received, …). */
-  event?: string;
-  /** For a definition's action (the executeAction activity): the action and the step that ran it. */
-  action?: string;
-  step?: string;
-}
+export type { TimelineEntry };
 
 const EventType = temporal.api.enums.v1.EventType;
 /** The name inside an `event` signal's payload; undefined for other signals or a payload that is not ours. */

@@ -19,18 +19,9 @@ export interface RunSummary {
   closed_at: string | null;
 }
 
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  name?: string;
-  attempt?: number;
-  message?: string;
-  due_at?: string;
-  event?: string;
-  /** A definition's action (run by the executeAction activity) and the step that ran it. */
-  action?: string;
-  step?: string;
-}
+import type { TimelineEntry } from '../../../../engine/api/routes/engine/timeline-entry';
+
+export type { TimelineEntry };
 
 export type PendingWait =
   | { kind: 'activity'; stepId: string; failedAttempts: number }
