@@ -5,6 +5,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import definitionSchema from '../../../../definitions/schema/definition.schema.json';
 import type { Trigger, WorkflowDefinition } from '../../../../definitions/generated/definition';
+import { renameVariableReferences } from './variable-references';
 
 export type TriggerType = Trigger['type'];
 
@@ -100,11 +101,14 @@ export function addVariable(definition: WorkflowDefinition): { definition: Workf
   return { definition: { ...definition, variables: { ...variables, [name]: { initial: 0 } } }, name };
 }
 
-/** Renames a variable in place, keeping the order of the others. References in logic are the author's to update. */
+/**
+ * Renames a variable in place, keeping the order of the others, and every use of it in the steps (`vars.<name>` in
+ * logic, `set` assignments, `resultVariable`), so the draft reads the renamed variable everywhere.
+ */
 export function renameVariable(definition: WorkflowDefinition, from: string, to: string): WorkflowDefinition {
   const variables: Variables = {};
   for (const [name, declaration] of Object.entries(definition.variables ?? {})) variables[name === from ? to : name] = declaration;
-  return { ...definition, variables };
+  return { ...renameVariableReferences(definition, from, to), variables };
 }
 
 export function setVariable(definition: WorkflowDefinition, name: string, change: { initial?: unknown; description?: string }): WorkflowDefinition {
