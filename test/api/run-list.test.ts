@@ -57,3 +57,66 @@ test('bad filters are 400 problems naming the query parameter', async () => {
   const noSuchDay = await acme.agent.get('/api/runs?started_until=2026-13-45');
   expect([noSuchDay.status, noSuchDay.body.code]).toEqual([400, 'invalid_value']);
 });
+
+describe('paging through many runs', () => {
+  let paged: SignedIn;
+  let other: SignedIn;
+  beforeAll(async () => {
+    paged = await signUpCompany(h.server, 'list-paged');
+    other = await signUpCompany(h.server, 'list-paged-other');
+  });
+
+  /** Follows next_cursor until the list ends, returning every page's run ids. */
+  async function walk(agent: SignedIn, query: string): Promise<string[][]> {
+    const pages: string[][] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await agent.agent.get(`/api/runs?${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(response.status).toBe(200);
+      pages.push(response.body.data.map((run: { id: string }) => run.id));
+      cursor = response.body.next_cursor;
+    } while (cursor);
+    return pages;
+  }
+
+  test('walking 250 runs page by page visits each exactly once, newest first, runs started at the same instant included', async () => {
+    // Every fifth run shares its start with the one before, so the id must break ties without skipping or repeating.
+    const expected: { id: string; startedAt: number }[] = [];
+    for (let i = 0; i < 250; i += 1) {
+      const startedAt = Date.UTC(2026, 4, 1) + (i - (i % 5 === 1 ? 1 : 0)) * 60_000;
+      const id = await recordRun(paged.companyId, `wf-page-${i}`, { status: i % 2 ? 'running' : 'completed', started_at: new Date(startedAt).toISOString() });
+      expected.push({ id, startedAt });
+    }
+    expected.sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1));
+
+    const pages = await walk(paged, 'limit=100');
+    expect(pages.map((page) => page.length)).toEqual([100, 100, 50]);
+    expect(pages.flat()).toEqual(expected.map((run) => run.id));
+  });
+
+  test('filters hold on every page the cursor leads to', async () => {
+    const running = await paged.agent.get('/api/runs?status=running&limit=100');
+    const pages = await walk(paged, 'status=running&limit=40');
+    expect(pages.map((page) => page.length)).toEqual([40, 40, 40, 5]);
+    const all = await h.db.knex('workflow_runs').where({ company_id: paged.companyId, status: 'running' }).orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }]).pluck('id');
+    expect(pages.flat()).toEqual(all);
+    expect(pages.flat().slice(0, 100)).toEqual(running.body.data.map((run: { id: string }) => run.id));
+  });
+
+  test("a cursor from another tenant's listing is refused and shows none of either tenant's runs", async () => {
+    await recordRun(other.companyId, 'wf-page-other', { status: 'running', started_at: '2026-05-01T00:00:00Z' });
+    const theirs = await paged.agent.get('/api/runs?limit=1');
+    const response = await other.agent.get(`/api/runs?cursor=${theirs.body.next_cursor}`);
+    expect([response.status, response.body.code, response.body.errors[0].pointer]).toEqual([400, 'validation_failed', '#/cursor']);
+    expect(response.body.data).toBeUndefined();
+  });
+
+  test('a malformed or forged cursor is a 400 problem naming the cursor', async () => {
+    const forged = Buffer.from(JSON.stringify({ after: 'not-a-run', sort: '-started_at' })).toString('base64url');
+    const crudCursor = Buffer.from(JSON.stringify({ after: '00000000-0000-4000-8000-000000000000', sort: 'created_at' })).toString('base64url');
+    for (const cursor of ['bm90LWpzb24', forged, crudCursor, 'has spaces']) {
+      const response = await paged.agent.get(`/api/runs?cursor=${encodeURIComponent(cursor)}`);
+      expect([response.status, response.headers['content-type'], response.body.errors[0].pointer]).toEqual([400, expect.stringContaining('application/problem+json'), '#/cursor']);
+    }
+  });
+});

@@ -146,7 +146,8 @@ export const OPERATIONS_RESOURCES: ResourceDefinition[] = [
     // The approval token is a capability for e-mailed approval links; it never leaves through the API.
     hidden: ['approval_token'],
     deletable: true,
-    filters: ['entity_type', 'assigned_to'],
+    // The inbox asks for open tasks of the caller or of one of their roles, a page at a time.
+    filters: ['entity_type', 'assigned_to', 'assigned_role_key', 'status', 'kind'],
     references: { entity_id: 'contacts', assigned_to: 'users' },
     example: { ...HOST_EXAMPLE, title: 'Call about the overdue invoice', due_date: '2026-12-01' },
   },

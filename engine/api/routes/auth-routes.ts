@@ -9,6 +9,7 @@ import { signIn } from '../../auth/sign-in';
 import { signUp } from '../../auth/sign-up';
 import { sendEmailVerification } from '../../auth/emailed-tokens';
 import { tenantScope } from '../../db/tenant-scope';
+import { userRoleKeys } from './caller-roles';
 import { closedObject, OK_OBJECT } from '../routing/schema-helpers';
 import type { RouteDefinition, RouteInput } from '../routing/route-definition';
 
@@ -109,14 +110,16 @@ export function authRoutes(): RouteDefinition[] {
       operationId: 'me',
       method: 'get',
       path: '/api/auth/me',
-      summary: 'The caller: user (or API key), company and permissions',
+      summary: 'The caller: user (or API key), company, permissions and role keys (none for an API key)',
       tag: 'Auth',
       access: 'signed-in',
       responses: { 200: { description: 'The caller', schema: OK_OBJECT } },
       handler: async ({ caller, scope, services }) => {
         const company = await Company.query(services.knex).findById(caller!.companyId);
         const user = caller!.userId ? await scope!.query(User).findById(caller!.userId) : null;
-        return { body: { kind: caller!.kind, user, company, permissions: caller!.permissions, api_key_id: caller!.apiKeyId ?? null } };
+        // Role keys let the caller find tasks assigned to their roles without needing users.read.
+        const roles = caller!.userId ? await userRoleKeys(scope!, caller!.userId) : [];
+        return { body: { kind: caller!.kind, user, company, permissions: caller!.permissions, roles, api_key_id: caller!.apiKeyId ?? null } };
       },
     },
   ];

@@ -12,6 +12,7 @@ import { closedObject, idParams, OK_OBJECT } from '../../routing/schema-helpers'
 import { requireEngine, storeFor } from './engine-services';
 import { retryRun } from './run-retry';
 import { fetchTimeline } from './run-timeline';
+import { afterRunCursor, runCursorAfter } from './run-cursor';
 
 const definitionKey = { type: 'string', pattern: '^[a-z][a-z0-9_.-]{0,63}$' };
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
@@ -29,6 +30,7 @@ const listQuery = closedObject({
   started_from: date,
   started_until: date,
   limit: { type: 'string', pattern: '^(100|[1-9][0-9]?)$' },
+  cursor: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' },
 });
 
 interface RunRow { id: string; workflow_id: string; definition_key: string; definition_version: number; entity_type: string | null; entity_id: string | null; trigger_kind: string; status: string; started_at: Date; closed_at: Date | null }
@@ -67,17 +69,27 @@ function filtered(knex: Knex, companyId: string, query: Record<string, unknown>)
   // Days are UTC days whatever the database session's time zone; `started_until` includes the whole day named.
   if (query.started_from) builder.whereRaw(`started_at >= (?::date)::timestamp AT TIME ZONE 'UTC'`, [query.started_from as string]);
   if (query.started_until) builder.whereRaw(`started_at < (?::date + 1)::timestamp AT TIME ZONE 'UTC'`, [query.started_until as string]);
-  return builder.orderBy('started_at', 'desc').orderBy('id').limit(Number(query.limit ?? 100));
+  return builder;
+}
+
+/** A page of runs, newest first on (started_at, id), plus the cursor that continues after its last run. */
+async function listPage(scope: TenantScope, query: Record<string, unknown>) {
+  const limit = Number(query.limit ?? 100);
+  const builder = filtered(scope.knex, scope.companyId, query);
+  if (query.cursor) await afterRunCursor(scope, builder, query.cursor as string);
+  const rows: RunRow[] = await builder.orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return { data: page.map(runSummary), next_cursor: rows.length > limit ? runCursorAfter(page[page.length - 1].id) : null };
 }
 
 /** Runs: listed from the tenant's run records (no Temporal visibility needed), started, inspected, signalled, cancelled. */
 export function runRoutes(): RouteDefinition[] {
   return [
     {
-      operationId: 'listRuns', method: 'get', path: '/api/runs', summary: "The tenant's runs, newest first, filtered by definition, status, entity and start date (UTC days)", tag: 'Runs', access: { permission: 'runs.read' },
+      operationId: 'listRuns', method: 'get', path: '/api/runs', summary: "The tenant's runs, newest first, filtered by definition, status, entity and start date (UTC days); pass next_cursor as cursor for the next page", tag: 'Runs', access: { permission: 'runs.read' },
       query: listQuery,
       responses: { 200: { description: 'Runs', schema: OK_OBJECT } },
-      handler: async ({ scope, query }) => ({ body: { data: (await filtered(scope!.knex, scope!.companyId, query)).map(runSummary) } }),
+      handler: async ({ scope, query }) => ({ body: await listPage(scope!, query) }),
     },
     {
       operationId: 'startRun', method: 'post', path: '/api/runs', summary: "Start a run of a definition's newest published version (or the version given); an entity-bound run is started once per entity", tag: 'Runs', access: { permission: 'runs.start' },
