@@ -186,6 +186,26 @@ describe('runs, tasks and data in headless Chromium', () => {
     expect(runs.at(-2).id).toBe(canceledId);
     expect(pageErrors).toEqual([]);
   });
+
+  it('pages through older runs with "Load more runs", keeping the filters, each run shown once', async () => {
+    // 60 closed runs recorded on one old day: more than a page (50), so the list continues with the API's cursor.
+    const template = await studio.knex('workflow_runs').where({ company_id: acmeId, definition_key: 'e2e-write-off' }).first();
+    await studio.knex('workflow_runs').insert(Array.from({ length: 60 }, (_, i) => ({
+      company_id: acmeId, workflow_id: `e2e-old-${i}`, definition_id: template.definition_id, definition_version_id: template.definition_version_id,
+      definition_key: 'e2e-write-off', definition_version: template.definition_version, trigger_kind: 'api', status: 'completed',
+      started_at: new Date(Date.UTC(2020, 0, 1, 0, i)).toISOString(), closed_at: new Date(Date.UTC(2020, 0, 1, 1, i)).toISOString(),
+    })));
+    await open('#/runs?status=completed&from=2020-01-01&until=2020-01-01');
+    const rows = page.locator('table.runs-table tbody tr');
+    await eventually(() => rows.count(), (count) => count === 50, 15_000);
+    await page.getByRole('button', { name: 'Load more runs' }).click();
+    await eventually(() => rows.count(), (count) => count === 60, 15_000);
+    expect(await page.getByRole('button', { name: 'Load more runs' }).count()).toBe(0);
+    const ids = await rows.evaluateAll((cells) => cells.map((row) => row.getAttribute('data-run-id')));
+    expect(new Set(ids).size).toBe(60);
+    expect(await page.getByLabel('Status').inputValue()).toBe('completed');
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 /** The approval task's due instant, as the run detail shows it (minute, UTC). */

@@ -10,6 +10,8 @@ export interface Me {
   user: { id: string; email: string; name?: string | null; display_name?: string | null } | null;
   company: { id: string; name: string; slug?: string } | null;
   permissions: string[];
+  /** The caller's role keys (none for an API key): the tasks inbox asks for tasks assigned to them. */
+  roles?: string[];
 }
 
 class SessionState {
