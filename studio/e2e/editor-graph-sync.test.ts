@@ -1,0 +1,186 @@
+/**
+ * The editor on a local draft (`#/editor`) in a real headless Chromium, served by the real API: the server check
+ * without a saved definition, the JSON view and the graph kept in step both ways (and JSON that does not parse
+ * refused in words), error routes drawn and deleted on the graph, the toolbar's undo, redo and auto-layout, Ctrl+Y,
+ * renaming a variable with its uses, and a simulation whose timeline follows the chosen action response.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { REPOSITORY_ROOT } from '../../engine/runtime/studio-build';
+import { startLiveStudio, type LiveStudio } from './live-studio';
+
+jest.setTimeout(60_000);
+
+let studio: LiveStudio;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  studio = await startLiveStudio();
+  page = studio.page;
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await studio.signIn('owner@acme.test');
+}, 240_000);
+
+afterAll(async () => {
+  await studio?.close();
+});
+
+const node = (id: string) => page.locator(`.svelte-flow__node[data-id="${id}"]`);
+const status = () => page.locator('.toolbar .validity');
+/** The text CodeMirror holds (its DOM only renders the lines in view, so it is read from the editor's state). */
+const jsonText = () => page.locator('.cm-content').evaluate((element) => (element as unknown as { cmTile: { root: { view: { state: { doc: { toString(): string } } } } } }).cmTile.root.view.state.doc.toString());
+/** The draft as the studio holds it (the JSON view's download link is drawn from the draft, not from CodeMirror). */
+const draft = async () => {
+  const href = (await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href')) ?? '';
+  return JSON.parse(decodeURIComponent(href.replace(/^data:application\/json;charset=utf-8,/, '')));
+};
+const stepOf = async (id: string) => (await draft()).steps.find((step: { id: string }) => step.id === id);
+const timelineTexts = () => page.locator('.timeline-row').evaluateAll((rows) => rows.map((row) => `day ${row.getAttribute('data-day')} · ${row.querySelector('.timeline-text')?.textContent}`));
+/** Waits until CodeMirror's text contains `text`: the JSON view redraws on the next turn after an edit of the graph. */
+const jsonShows = (text: string) => page.waitForFunction((expected) => (document.querySelector('.cm-content') as unknown as { cmTile: { root: { view: { state: { doc: { toString(): string } } } } } }).cmTile.root.view.state.doc.toString().includes(expected), text);
+const transformOf = (id: string) => node(id).evaluate((element) => (element as HTMLElement).style.transform);
+
+async function drag(from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 10 });
+  await page.mouse.up();
+}
+const centre = async (locator: ReturnType<Page['locator']>) => {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
+
+describe('the editor keeps graph, JSON and server check in step on a local draft', () => {
+  it('checks a local draft on the server with Validate: no problems, then the malformed timeout as one problem', async () => {
+    const { $schema: _schema, ...template } = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'definitions', 'templates', 'dunning-ladder.json'), 'utf8'));
+    await page.evaluate((text) => localStorage.setItem('ledgerflow.studio.draft', text), JSON.stringify(template));
+    await page.goto(`${studio.baseUrl}#/editor`);
+    await page.reload();
+    await node('awaitPayment').waitFor();
+    expect(await page.locator('.draft-name').textContent()).toContain('local draft, not saved');
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.locator('.toolbar-messages .notice', { hasText: 'The server finds no problems.' }).waitFor();
+
+    await node('awaitPayment').click();
+    const timeout = page.getByLabel('Timeout', { exact: true });
+    await timeout.fill('14 days');
+    await timeout.press('Tab');
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.locator('.toolbar-messages .notice', { hasText: 'The server finds 1 problem.' }).waitFor();
+    expect(await node('awaitPayment').locator('.node-error').first().textContent()).toMatch(/^timeout: .*duration/i);
+    await studio.screenshot('editor-local-validate');
+    await timeout.fill('P30D');
+    await timeout.press('Tab');
+    await status().filter({ hasText: 'Valid' }).waitFor();
+  });
+
+  it('redraws the graph from an edit typed in the JSON view: the payment wait becomes P21D on its node', async () => {
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    const text = await jsonText();
+    expect(text).toContain('"timeout": "P30D"');
+    await page.locator('.cm-content').fill(text.replace('"timeout": "P30D"', '"timeout": "P21D"'));
+    await node('awaitPayment').filter({ hasText: 'at most P21D' }).waitFor();
+    expect((await stepOf('awaitPayment')).timeout).toBe('P21D');
+  });
+
+  it('refuses JSON that does not parse in words, and leaves the graph and the draft as they were', async () => {
+    const text = await jsonText();
+    await page.locator('.cm-content').fill(text.slice(0, text.indexOf('"steps"')));
+    const alert = page.locator('.json-view [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^Not applied: .*JSON/);
+    expect(await page.locator('.svelte-flow__node').count()).toBe(10);
+    expect(await node('awaitPayment').textContent()).toContain('at most P21D');
+    expect((await draft()).steps).toHaveLength(9);
+    await studio.screenshot('editor-json-refused');
+    await page.locator('.cm-content').fill(text);
+    await alert.waitFor({ state: 'detached' });
+  });
+
+  it('draws an onError route on the graph and the open JSON view shows it at once; the toolbar\'s Undo and Redo follow', async () => {
+    await drag(await centre(node('remind').locator('.svelte-flow__handle[data-handleid="onError"]')), await centre(node('toCollections').locator('.svelte-flow__handle.target')));
+    await page.locator('.svelte-flow__edge[data-id="remind:onError"]').waitFor();
+    await jsonShows('"onError": "toCollections"');
+    expect((await stepOf('remind')).onError).toBe('toCollections');
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await jsonShows('"onError": "escalate"');
+    expect((await stepOf('remind')).onError).toBe('escalate');
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await jsonShows('"onError": "toCollections"');
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    expect((await stepOf('remind')).onError).toBe('escalate');
+  });
+
+  it('deletes the payment wait\'s onTimeout edge with the keyboard; Ctrl+Z brings it back and Ctrl+Y removes it again', async () => {
+    const edge = page.locator('.svelte-flow__edge[data-id="awaitPayment:onTimeout"]');
+    await edge.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Backspace');
+    await edge.waitFor({ state: 'detached' });
+    expect((await stepOf('awaitPayment')).onTimeout).toBeUndefined();
+    await page.locator('.svelte-flow__pane').click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('Control+z');
+    await edge.waitFor();
+    expect((await stepOf('awaitPayment')).onTimeout).toBe('again');
+    await page.keyboard.press('Control+y');
+    await edge.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await edge.waitFor();
+    expect((await stepOf('awaitPayment')).onTimeout).toBe('again');
+  });
+
+  it('puts nodes dragged out of place back where the layout wants them with Auto-layout', async () => {
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    const ids = ['remind', 'count', 'awaitPayment', 'again', 'paid'];
+    const laidOut = await Promise.all(ids.map(transformOf));
+    for (const id of ['paid', 'again']) {
+      const from = await centre(node(id));
+      await drag(from, { x: from.x + 220, y: from.y - 90 });
+    }
+    expect(await transformOf('paid')).not.toBe(laidOut[ids.indexOf('paid')]);
+    expect(await transformOf('again')).not.toBe(laidOut[ids.indexOf('again')]);
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    expect(await Promise.all(ids.map(transformOf))).toEqual(laidOut);
+  });
+
+  it('renames a variable in the definition settings and its five uses in the steps (four reads, one assignment) with it, so the draft stays valid', async () => {
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.locator('.svelte-flow__pane').click({ position: { x: 40, y: 40 } });
+    const name = page.getByRole('group', { name: 'Variable reminders' }).getByLabel('Name');
+    await name.fill('sent');
+    await name.press('Tab');
+    await page.locator('.settings-variables .notice', { hasText: 'Renamed reminders to sent, and the 5 uses in the steps with it.' }).waitFor();
+    expect(await status().textContent()).toContain('Valid');
+    await node('again').click();
+    expect(await page.locator('#when-0-condition-field').inputValue()).toBe('vars.sent');
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    expect((await stepOf('count')).assign).toEqual({ sent: { '+': [{ var: 'vars.sent' }, 1] } });
+    expect(await jsonText()).not.toContain('vars.reminders');
+  });
+
+  it('simulates the reminder email failing for good: the onError route creates the collections task on day 1 instead of waiting for payment', async () => {
+    await page.getByRole('tab', { name: 'Simulate' }).click();
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.locator('.timeline-row').first().waitFor();
+    const delivered = await timelineTexts();
+    expect(delivered.slice(0, 3)).toEqual(['day 1 · run starts', 'day 1 · email “invoice-reminder” to ada@example.com', 'day 1 · waits for payment.received until 2024-02-05']);
+
+    await page.getByLabel(/^remind/).selectOption({ label: 'fails, not retryable' });
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.locator('.timeline-row', { hasText: 'approval task' }).first().waitFor();
+    const failed = await timelineTexts();
+    expect(failed).not.toEqual(delivered);
+    expect(failed.slice(0, 4)).toEqual([
+      'day 1 · run starts',
+      'day 1 · email “invoice-reminder” to ada@example.com',
+      'day 1 · remind failed: ConnectorDown',
+      'day 1 · approval task for role collections: Invoice unpaid after three reminders: send to collections?',
+    ]);
+    expect(failed.some((row) => row.includes('waits for payment.received'))).toBe(false);
+    await studio.screenshot('simulation-action-fails');
+    expect(pageErrors).toEqual([]);
+  });
+});
