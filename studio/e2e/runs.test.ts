@@ -206,6 +206,24 @@ describe('runs, tasks and data in headless Chromium', () => {
     expect(await page.getByLabel('Status').inputValue()).toBe('completed');
     expect(pageErrors).toEqual([]);
   });
+
+  it('reads the open tasks assigned to me a page at a time: "Load more tasks" shows the rest, each once', async () => {
+    const owner = await studio.knex('users').where({ company_id: acmeId, email: 'owner@acme.test' }).first('id');
+    const contract = await studio.knex('contracts').where({ company_id: acmeId, contract_number: 'ACME-C-001' }).first('id');
+    await studio.knex('tasks').insert(Array.from({ length: 55 }, (_, i) => ({
+      company_id: acmeId, entity_type: 'contract', entity_id: contract.id, title: `Inbox page task ${i}`, assigned_to: owner.id,
+      created_at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    })));
+    await open('#/tasks');
+    await page.getByRole('button', { name: 'Load more tasks' }).waitFor();
+    // A page holds 50 of the tasks assigned to me, newest first, so at most 50 of these older ones come first.
+    const cards = page.locator('article.lf-task', { hasText: 'Inbox page task' });
+    expect(await cards.count()).toBeLessThanOrEqual(50);
+    await page.getByRole('button', { name: 'Load more tasks' }).click();
+    await eventually(() => cards.count(), (count) => count === 55, 15_000);
+    expect(new Set(await cards.allTextContents()).size).toBe(55);
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 /** The approval task's due instant, as the run detail shows it (minute, UTC). */

@@ -5,17 +5,17 @@ export type TaskFilter = 'open' | 'done';
 
 export interface Assignee {
   userId: string | null;
-  /** The user's role keys; null when the API would not say (the caller may not read users). */
-  roleKeys: string[] | null;
+  /** The user's role keys, as /api/auth/me names them. */
+  roleKeys: string[];
 }
 
 /**
- * Mine: assigned to me, or to one of my roles. When my roles are unknown, role-assigned tasks are kept: the API
- * already showed them to me, and hiding a task that may be mine is worse than showing one that is not.
+ * Mine: assigned to me, or to one of my roles. The inbox already asks the API for only these; the check keeps the
+ * inbox showing nothing else, whatever list it is handed.
  */
 export function isMine(task: Task, me: Assignee): boolean {
   if (task.assigned_to) return task.assigned_to === me.userId;
-  if (task.assigned_role_key) return me.roleKeys === null || me.roleKeys.includes(task.assigned_role_key);
+  if (task.assigned_role_key) return me.roleKeys.includes(task.assigned_role_key);
   return false;
 }
 
