@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { addUser, createApiHarness, signInAs, signUpCompany, type ApiHarness, type SignedIn } from './helpers/api-harness';
 
 let h: ApiHarness;
@@ -24,4 +25,11 @@ test("the owner's roles are the owner's own and none of another tenant's", async
   await addUser(h.db.knex, globex.companyId, 'viewer@me-roles-globex.test', 'viewer');
   expect((await acme.agent.get('/api/auth/me')).body.roles).toEqual(['owner']);
   expect((await globex.agent.get('/api/auth/me')).body.roles).toEqual(['owner']);
+});
+
+test('an API key holds no user roles, so its /api/auth/me names none', async () => {
+  const created = await acme.agent.post('/api/api-keys').send({ name: 'Inbox sync', role: 'operator' });
+  expect(created.status).toBe(201);
+  const me = await request(h.server).get('/api/auth/me').set('authorization', `Bearer ${created.body.token}`);
+  expect([me.status, me.body.kind, me.body.roles]).toEqual([200, 'api_key', []]);
 });
