@@ -2,7 +2,8 @@
  * The editor on a local draft (`#/editor`) in a real headless Chromium, served by the real API: the server check
  * without a saved definition, the JSON view and the graph kept in step both ways (and JSON that does not parse
  * refused in words), error routes drawn and deleted on the graph, the toolbar's undo, redo and auto-layout, Ctrl+Y,
- * renaming a variable with its uses, and a simulation whose timeline follows the chosen action response.
+ * renaming a variable with its uses, a simulation whose timeline follows the chosen action response, and a
+ * connector action added from the palette.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -181,6 +182,17 @@ describe('the editor keeps graph, JSON and server check in step on a local draft
     ]);
     expect(failed.some((row) => row.includes('waits for payment.received'))).toBe(false);
     await studio.screenshot('simulation-action-fails');
+  });
+
+  it('adds a connector action from the palette: the node names the verb and the input it still needs, and Ctrl+Z takes it back', async () => {
+    await page.getByRole('button', { name: 'Connector action charge (http-payments@1)' }).click();
+    await node('action1').locator('.node-error').first().waitFor();
+    expect(await node('action1').textContent()).toContain('http-payments@1.charge');
+    expect(await node('action1').locator('.node-error').allTextContents()).toContainEqual(expect.stringMatching(/^input/));
+    await studio.screenshot('editor-connector-action');
+    await page.locator('.svelte-flow__pane').click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('Control+z');
+    await node('action1').waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -94,8 +94,11 @@ export function newStep(type: StepType, id: string, action?: string): Step {
   const innerWait = (suffix: string): StepList => ({ start: `${id}_${suffix}`, steps: [{ id: `${id}_${suffix}`, type: 'wait', duration: 'P1D' }] });
   switch (type) {
     case 'action': {
-      const chosen = PALETTE_ACTIONS.find((candidate) => candidate.name === action) ?? PALETTE_ACTIONS[0];
-      return { id, type, action: chosen.name, input: chosen.input };
+      const chosen = PALETTE_ACTIONS.find((candidate) => candidate.name === action);
+      // Any other catalogue action (a connector verb) starts with no input: the validator names the keys it needs.
+      if (!chosen && action) return { id, type, action, input: {} };
+      const palette = chosen ?? PALETTE_ACTIONS[0];
+      return { id, type, action: palette.name, input: palette.input };
     }
     case 'wait': return { id, type, duration: 'P1D' };
     case 'waitForEvent': return { id, type, event: 'payment.received' };

@@ -1,6 +1,6 @@
 /**
- * The general-purpose actions the palette offers with a starting input. Every other action of the catalogue
- * (the built-in flows' actions, connector verbs) can be chosen in the inspector.
+ * The actions the palette offers: the general-purpose ones with a starting input, and every connector verb of the
+ * engine's catalogue (`<connector>@<major>.<verb>`). The built-in flows' own actions can be chosen in the inspector.
  */
 import type { TransformMap } from '../../../../definitions/generated/definition';
 
@@ -20,3 +20,25 @@ export const PALETTE_ACTIONS: PaletteAction[] = [
   { name: 'core.notify', label: 'Notify user', input: { userId: literal(''), title: literal('Heads up') } },
   { name: 'core.httpRequest', label: 'HTTP request', input: { method: literal('POST'), url: literal('https://example.com/hook') } },
 ];
+
+export interface ConnectorPaletteAction {
+  name: string;
+  /** The verb, then the connector it belongs to, e.g. "charge (http-payments@1)". */
+  label: string;
+  description?: string;
+}
+
+const CONNECTOR_ACTION = /^([a-z][a-z0-9-]*@\d+)\.([A-Za-z][A-Za-z0-9]*)$/;
+
+/**
+ * The connector verbs of a catalogue, sorted by label. They start with an empty input: what a verb requires differs
+ * per connector, and the validator names each missing key on the new node.
+ */
+export function connectorPaletteActions(catalogue: ReadonlyArray<{ name: string; description?: string }>): ConnectorPaletteAction[] {
+  return catalogue
+    .flatMap((entry) => {
+      const match = CONNECTOR_ACTION.exec(entry.name);
+      return match ? [{ name: entry.name, label: `${match[2]} (${match[1]})`, ...(entry.description ? { description: entry.description } : {}) }] : [];
+    })
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
