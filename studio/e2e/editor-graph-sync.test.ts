@@ -184,6 +184,40 @@ describe('the editor keeps graph, JSON and server check in step on a local draft
     await studio.screenshot('simulation-action-fails');
   });
 
+  it('grows the choice condition into nested and/or in the builder, then takes a rule typed as raw JSON', async () => {
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await node('again').click();
+    await page.getByRole('button', { name: 'Combine with another condition (and/or)' }).click();
+    await page.locator('#when-0-condition-combinator').selectOption('or');
+    await page.locator('#when-0-condition-1-field').fill('input.amountDue');
+    await page.locator('#when-0-condition-1-field').press('Tab');
+    await page.locator('#when-0-condition-1-operator').selectOption('>');
+    await page.locator('#when-0-condition-1-value').fill('0');
+    await page.locator('#when-0-condition-1-value').press('Tab');
+    await page.getByRole('button', { name: 'Add group' }).click();
+    await page.locator('#when-0-condition-2-0-field').fill('vars.lateFee');
+    await page.locator('#when-0-condition-2-0-field').press('Tab');
+    await page.locator('#when-0-condition-2-0-value').fill('100');
+    await page.locator('#when-0-condition-2-0-value').press('Tab');
+    await status().filter({ hasText: 'Valid' }).waitFor();
+    await studio.screenshot('editor-condition-nested');
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    expect((await stepOf('again')).when[0].condition).toEqual({ or: [{ '<': [{ var: 'vars.sent' }, 3] }, { '>': [{ var: 'input.amountDue' }, 0] }, { or: [{ '==': [{ var: 'vars.lateFee' }, 100] }] }] });
+
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByLabel('Edit as JSON').check();
+    const raw = page.getByLabel('Condition (JSON)');
+    await raw.fill('{"and": [{"<": [{"var": "vars.sent"}, 2]}, {">": [{"money_add": [{"var": "input.amountDue"}, 100]}, 5000]}]}');
+    await raw.press('Tab');
+    await page.getByLabel('Edit as JSON').uncheck();
+    await status().filter({ hasText: 'Valid' }).waitFor();
+    // The builder shows what it can and keeps the money operation as a raw part.
+    expect(await page.locator('#when-0-condition-0-value').inputValue()).toBe('2');
+    expect(await page.getByLabel('Condition part (JSON)').inputValue()).toContain('money_add');
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    expect((await stepOf('again')).when[0].condition).toEqual({ and: [{ '<': [{ var: 'vars.sent' }, 2] }, { '>': [{ money_add: [{ var: 'input.amountDue' }, 100] }, 5000] }] });
+  });
+
   it('adds a connector action from the palette: the node names the verb and the input it still needs, and Ctrl+Z takes it back', async () => {
     await page.getByRole('button', { name: 'Connector action charge (http-payments@1)' }).click();
     await node('action1').locator('.node-error').first().waitFor();

@@ -1,4 +1,4 @@
-import { conditionToRule, literalFromText, newComparison, parseCondition, removeAt, updateAt, type ConditionNode } from './condition-model';
+import { combineWithAnother, conditionToRule, literalFromText, newComparison, parseCondition, removeAt, updateAt, type ConditionNode } from './condition-model';
 
 describe('condition model', () => {
   it('reads a comparison of a variable with a number as field, operator and value', () => {
@@ -27,6 +27,17 @@ describe('condition model', () => {
     root = updateAt(root, [1, 0], (node) => ({ ...node, operator: '>=', value: { type: 'literal', value: 2 } }) as ConditionNode);
     root = removeAt(root, [1, 1]);
     expect(conditionToRule(root)).toEqual({ and: [{ '==': [{ var: 'vars.a' }, ''] }, { or: [{ '>=': [{ var: 'vars.b' }, 2] }] }] });
+  });
+
+  it('grows a lone comparison into an "all of" group with an empty comparison beside it, and leaves a group as it is', () => {
+    const lone = parseCondition({ '<': [{ var: 'vars.reminders' }, 3] });
+    const grown = combineWithAnother(lone);
+    expect(grown).toEqual({ kind: 'group', combinator: 'and', children: [lone, newComparison()] });
+    // What the draft holds in between (an empty comparison) reads back as the same builder rows.
+    expect(parseCondition(conditionToRule(grown))).toEqual(grown);
+    const filled = updateAt({ ...grown, combinator: 'or' } as ConditionNode, [1], (node) => ({ ...node, field: 'input.amountDue', operator: '>', value: { type: 'literal', value: 0 } }) as ConditionNode);
+    expect(conditionToRule(filled)).toEqual({ or: [{ '<': [{ var: 'vars.reminders' }, 3] }, { '>': [{ var: 'input.amountDue' }, 0] }] });
+    expect(combineWithAnother(filled)).toBe(filled);
   });
 
   it('reads typed values: numbers and booleans as such, other text as a string', () => {

@@ -76,3 +76,12 @@ export function removeAt(root: ConditionNode, path: number[]): ConditionNode {
   const index = path[path.length - 1];
   return updateAt(root, parentPath, (parent) => (parent.kind === 'group' ? { ...parent, children: parent.children.filter((_, at) => at !== index) } : parent));
 }
+
+/**
+ * Turns a lone comparison (or raw part) into an "all of" group with a new empty comparison beside it, so a condition
+ * that starts as one test can grow into nested and/or in the builder instead of only as JSON. A group is returned
+ * unchanged: it already has "Add comparison".
+ */
+export function combineWithAnother(root: ConditionNode): ConditionNode {
+  return root.kind === 'group' ? root : { kind: 'group', combinator: 'and', children: [root, newComparison()] };
+}
