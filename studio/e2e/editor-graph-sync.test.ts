@@ -55,7 +55,7 @@ const centre = async (locator: ReturnType<Page['locator']>) => {
 };
 
 describe('the editor keeps graph, JSON and server check in step on a local draft', () => {
-  it('checks a local draft on the server with Validate: no problems, then the malformed timeout as one problem', async () => {
+  it('checks a local draft on the server with Validate: no problems, then the malformed timeout as one problem, words dropped once the draft changes', async () => {
     const { $schema: _schema, ...template } = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'definitions', 'templates', 'dunning-ladder.json'), 'utf8'));
     await page.evaluate((text) => localStorage.setItem('ledgerflow.studio.draft', text), JSON.stringify(template));
     await page.goto(`${studio.baseUrl}#/editor`);
@@ -76,6 +76,8 @@ describe('the editor keeps graph, JSON and server check in step on a local draft
     await timeout.fill('P30D');
     await timeout.press('Tab');
     await status().filter({ hasText: 'Valid' }).waitFor();
+    // The server's words were about the draft before this edit, so they go with it.
+    expect(await page.locator('.toolbar-messages .notice').count()).toBe(0);
   });
 
   it('redraws the graph from an edit typed in the JSON view: the payment wait becomes P21D on its node', async () => {

@@ -26,6 +26,9 @@ class SavedDefinition {
   saveError = $state('');
   /** Words about the last server check or publish, for the toolbar. */
   notice = $state('');
+  /** The draft a server check's words are about: once it is edited, they no longer describe it and are not shown. */
+  noticeFor = $state.raw<WorkflowDefinition | null>(null);
+  shownNotice = $derived(this.noticeFor === null || this.noticeFor === editor.definition ? this.notice : '');
   restoredBackupAt = $state<string | null>(null);
   publishedVersion = $state<number | null>(null);
 
@@ -117,6 +120,7 @@ class SavedDefinition {
     const definition = editor.definition;
     if (!definition) return;
     this.notice = 'Checking…';
+    this.noticeFor = definition;
     try {
       const answer = await definitionsApi.validate(definition);
       editor.serverErrors = { for: definition, errors: locateServerProblems(definition, answer.errors) };
@@ -138,6 +142,7 @@ class SavedDefinition {
       this.publishedVersion = published.version;
       await this.refreshDetail();
       // Said last, so the words appear once everything they imply (labels, version list) is up to date.
+      this.noticeFor = null;
       this.notice = `Published version ${published.version}.`;
       return published.version;
     } catch (error) {
@@ -164,6 +169,7 @@ class SavedDefinition {
     this.hasDraft = false;
     this.saveError = '';
     this.notice = '';
+    this.noticeFor = null;
     this.restoredBackupAt = null;
     this.publishedVersion = null;
   }
