@@ -61,6 +61,17 @@ describe('simulateTimeline over the dunning ladder', () => {
     ]);
   });
 
+  it('with the mail connector down on every attempt: five attempts 1, 2, 4 and 8 minutes apart end at 09:15, then the onError route creates the collections task', () => {
+    const down = simulateTimeline(dunning, scenario({ actionOutcomes: { remind: { outcome: 'fail', kind: 'ConnectorDown', retryable: true } } }));
+    const failed = down.rows.find((row) => row.kind === 'actionFailed');
+    expect(failed && [formatRow(failed), failed.date, failed.time]).toEqual(['day 1 · remind failed: ConnectorDown', '2024-01-15', '09:15']);
+    expect(down.rows.filter((row) => row.kind === 'approval').map((row) => [row.day, row.time])).toEqual([[1, '09:15']]);
+    // Up, the same day instead sends the reminder and waits for the payment.
+    const up = simulateTimeline(dunning, scenario());
+    expect(up.rows.some((row) => row.kind === 'actionFailed')).toBe(false);
+    expect(formatRow(up.rows[2])).toBe('day 1 · waits for payment.received until 2024-02-14');
+  });
+
   it('simulates 90 days of the ladder in well under a second', () => {
     const began = performance.now();
     simulateTimeline(dunning, scenario({ days: 90 }));
