@@ -4,7 +4,7 @@
  */
 import catalogue from 'virtual:action-catalogue';
 import type { WorkflowDefinition } from '../../../../definitions/generated/definition';
-import { layoutGraph } from '../graph/auto-layout';
+import { layoutGraph, relayout } from '../graph/auto-layout';
 import { definitionToGraph } from '../graph/definition-to-graph';
 import type { FlowNode, RouteEdge } from '../graph/graph-types';
 import { canRedo, canUndo, createHistory, record, redo, undo, type UndoHistory } from '../history/undo-history';
@@ -74,7 +74,8 @@ class EditorState {
   }
 
   autoLayout() {
-    this.nodes = layoutGraph(this.nodes, this.edges);
+    if (!this.definition) return;
+    this.nodes = relayout(this.nodes, definitionToGraph(this.definition));
     this.fitRequest += 1;
   }
 

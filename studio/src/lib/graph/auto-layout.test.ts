@@ -1,5 +1,5 @@
 import { ALL_STEP_TYPES } from './all-step-types.fixture';
-import { GROUP_PADDING, STEP_SIZE, layoutGraph } from './auto-layout';
+import { GROUP_PADDING, STEP_SIZE, layoutGraph, relayout } from './auto-layout';
 import { definitionToGraph } from './definition-to-graph';
 import type { FlowNode } from './graph-types';
 
@@ -41,5 +41,14 @@ describe('layoutGraph', () => {
       const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
       expect(apart).toBe(true);
     }
+  });
+
+  it('auto-layout of nodes in any order, moved by hand, gives the layout the definition first drew', () => {
+    const graph = definitionToGraph(ALL_STEP_TYPES);
+    const first = layoutGraph(graph.nodes, graph.edges);
+    const moved = [...first].reverse().map((node) => ({ ...node, position: { x: node.position.x + 300, y: node.position.y - 50 }, selected: node.id === 'pause' }));
+    const again = relayout(moved, graph);
+    expect(again.map((node) => [node.id, node.position])).toEqual(first.map((node) => [node.id, node.position]));
+    expect(again.find((node) => node.id === 'pause')?.selected).toBe(true);
   });
 });

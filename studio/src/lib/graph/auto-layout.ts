@@ -77,3 +77,14 @@ export function layoutGraph(nodes: FlowNode[], edges: RouteEdge[]): FlowNode[] {
     return { ...node, position: positions.get(node.id) ?? node.position, ...(isGroup ? { width: size.width, height: size.height } : {}) } as FlowNode;
   });
 }
+
+/**
+ * Auto-layout of the graph on screen: its nodes (with their selection and other view state) put back in the order
+ * the definition draws them, and laid out with the definition's edges. Dagre's result depends on the order nodes
+ * come in, and Svelte Flow may reorder its array, so this gives the layout a freshly opened draft gets.
+ */
+export function relayout(current: FlowNode[], drawn: { nodes: FlowNode[]; edges: RouteEdge[] }): FlowNode[] {
+  const order = new Map(drawn.nodes.map((node, index) => [node.id, index]));
+  const rank = (node: FlowNode) => order.get(node.id) ?? Number.MAX_SAFE_INTEGER;
+  return layoutGraph([...current].sort((a, b) => rank(a) - rank(b)), drawn.edges);
+}
