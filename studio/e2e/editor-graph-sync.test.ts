@@ -3,7 +3,7 @@
  * without a saved definition, the JSON view and the graph kept in step both ways (and JSON that does not parse
  * refused in words), error routes drawn and deleted on the graph, the toolbar's undo, redo and auto-layout, Ctrl+Y,
  * renaming a variable with its uses, a simulation whose timeline follows the chosen action response, and a
- * connector action added from the palette.
+ * connector action added from the palette; every control of the side panels named at 1280×800.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -231,6 +231,23 @@ describe('the editor keeps graph, JSON and server check in step on a local draft
     await page.locator('.svelte-flow__pane').click({ position: { x: 40, y: 40 } });
     await page.keyboard.press('Control+z');
     await node('action1').waitFor({ state: 'detached' });
+  });
+
+  it('names every control of the Inspector, JSON and Simulate panels and fits 1280 pixels wide with each open', async () => {
+    for (const tab of ['Inspector', 'JSON', 'Simulate']) {
+      await page.getByRole('tab', { name: tab }).click();
+      const found = await page.evaluate(() => {
+        const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const named = (control: HTMLElement) => Boolean(control.getAttribute('aria-label')?.trim() || control.getAttribute('aria-labelledby')
+          || Array.from((control as HTMLInputElement).labels ?? []).some((label) => text(label)) || control.title.trim() || (control.tagName === 'BUTTON' && text(control)));
+        const controls = Array.from(document.querySelectorAll<HTMLElement>('.editor input, .editor select, .editor textarea, .editor button, .editor [contenteditable="true"]'))
+          .filter((control) => control.getClientRects().length > 0);
+        return { controls: controls.length, unnamed: controls.filter((control) => !named(control)).map((control) => `${control.tagName.toLowerCase()}#${control.id}.${control.className}`), scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth };
+      });
+      expect([tab, found.unnamed]).toEqual([tab, []]);
+      expect(found.controls).toBeGreaterThan(10);
+      expect(found.scrollWidth).toBeLessThanOrEqual(found.clientWidth);
+    }
     expect(pageErrors).toEqual([]);
   });
 });
