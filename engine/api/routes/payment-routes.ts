@@ -59,62 +59,68 @@ const optional = (body: PaymentBody) => ({
   ...(body.external_reference ? { externalReference: body.external_reference } : {}),
 });
 
+/**
+ * Recording a payment on a row (an installment, an invoice): the row and the bank account are checked first, then the
+ * Idempotency-Key is claimed and the payment written in one transaction, so a refused write leaves the key free.
+ */
+function recordPaymentRoute(options: {
+  operationId: string;
+  path: string;
+  summary: string;
+  table: 'contract_installments' | 'invoices';
+  noun: string;
+  record: (tx: TenantScope, id: string, request: PaymentBody, key: string) => Promise<{ created: boolean }>;
+}): RouteDefinition {
+  return {
+    operationId: options.operationId,
+    method: 'post',
+    path: options.path,
+    summary: options.summary,
+    tag: 'Payments',
+    access: WRITE,
+    params: idParams,
+    body: paymentBody,
+    bodyExample: { amount_minor: 1_000, currency: 'EUR', bank_account_id: '00000000-0000-4000-8000-000000000000' },
+    references: { bank_account_id: 'bank_accounts' },
+    resourceTable: options.table,
+    responses: { 201: { description: 'Recorded', schema: OK_OBJECT }, 200: { description: 'Already recorded with this key', schema: OK_OBJECT } },
+    handler: async ({ scope, params, body, ctx }) => {
+      const request = body as PaymentBody;
+      await requireRow(scope!, options.table, params.id, options.noun);
+      await requireBankAccount(scope!, request);
+      const key = idempotencyKey(ctx);
+      const recorded = await scope!.transaction(async (tx) => {
+        await claimIdempotencyKey(tx, 'payments', key, { operation: options.operationId, params, body });
+        return options.record(tx, params.id, request, key);
+      });
+      return { status: recorded.created ? 201 : 200, body: recorded };
+    },
+  };
+}
+
 /** Recording and reversing payments: each writes the payment rows and its domain events in one transaction. */
 export function paymentRoutes(): RouteDefinition[] {
   return [
-    {
+    recordPaymentRoute({
       operationId: 'recordInstallmentPayment',
-      method: 'post',
       path: '/api/contract-installments/:id/payments',
       summary: 'Record a payment on an installment (Idempotency-Key header required); allocated fees → interest → principal by the contract terms, any excess carried forward',
-      tag: 'Payments',
-      access: WRITE,
-      params: idParams,
-      body: paymentBody,
-      bodyExample: { amount_minor: 1_000, currency: 'EUR', bank_account_id: '00000000-0000-4000-8000-000000000000' },
-      references: { bank_account_id: 'bank_accounts' },
-      resourceTable: 'contract_installments',
-      responses: { 201: { description: 'Recorded', schema: OK_OBJECT }, 200: { description: 'Already recorded with this key', schema: OK_OBJECT } },
-      handler: async ({ scope, params, body, ctx }) => {
-        const request = body as PaymentBody;
-        await requireRow(scope!, 'contract_installments', params.id, 'installment');
-        await requireBankAccount(scope!, request);
-        const key = idempotencyKey(ctx);
-        const recorded = await scope!.transaction(async (tx) => {
-          await claimIdempotencyKey(tx, 'payments', key, { operation: 'recordInstallmentPayment', params, body });
-          return recordInstallmentPayment(tx, {
-            installmentId: params.id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: key,
-            ...(request.received_at ? { receivedAt: request.received_at } : {}), ...optional(request),
-          });
-        });
-        return { status: recorded.created ? 201 : 200, body: recorded };
-      },
-    },
-    {
+      table: 'contract_installments',
+      noun: 'installment',
+      record: (tx, id, request, key) =>
+        recordInstallmentPayment(tx, {
+          installmentId: id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: key,
+          ...(request.received_at ? { receivedAt: request.received_at } : {}), ...optional(request),
+        }),
+    }),
+    recordPaymentRoute({
       operationId: 'recordInvoicePayment',
-      method: 'post',
       path: '/api/invoices/:id/payments',
       summary: 'Record a payment on an invoice (Idempotency-Key header required); a full payment marks it paid and stops its dunning',
-      tag: 'Payments',
-      access: WRITE,
-      params: idParams,
-      body: paymentBody,
-      bodyExample: { amount_minor: 1_000, currency: 'EUR', bank_account_id: '00000000-0000-4000-8000-000000000000' },
-      references: { bank_account_id: 'bank_accounts' },
-      resourceTable: 'invoices',
-      responses: { 201: { description: 'Recorded', schema: OK_OBJECT }, 200: { description: 'Already recorded with this key', schema: OK_OBJECT } },
-      handler: async ({ scope, params, body, ctx }) => {
-        const request = body as PaymentBody;
-        await requireRow(scope!, 'invoices', params.id, 'invoice');
-        await requireBankAccount(scope!, request);
-        const key = idempotencyKey(ctx);
-        const recorded = await scope!.transaction(async (tx) => {
-          await claimIdempotencyKey(tx, 'payments', key, { operation: 'recordInvoicePayment', params, body });
-          return recordInvoicePayment(tx, { invoiceId: params.id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: key, ...optional(request) });
-        });
-        return { status: recorded.created ? 201 : 200, body: recorded };
-      },
-    },
+      table: 'invoices',
+      noun: 'invoice',
+      record: (tx, id, request, key) => recordInvoicePayment(tx, { invoiceId: id, amountMinor: request.amount_minor, currency: request.currency, idempotencyKey: key, ...optional(request) }),
+    }),
     {
       operationId: 'reversePayment',
       method: 'post',
