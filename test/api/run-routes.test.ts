@@ -51,6 +51,17 @@ async function publish(definition: object): Promise<void> {
 const handleOf = (workflowId: string) => h.env.client.workflow.getHandle(workflowId);
 const runRow = (id: string) => h.db.knex('workflow_runs').where({ id }).first();
 
+test("a run started by a signed-in person is recorded as manual, and one started with an integration's API key as api", async () => {
+  await publish(flow('trigger-kinds', [{ id: 'await', type: 'waitForEvent', event: 'never.sent', next: 'done' }, { id: 'done', type: 'succeed' }]));
+  const byPerson = await acme.agent.post('/api/runs').send({ definition_key: 'trigger-kinds', input: {} });
+  const minted = await acme.agent.post('/api/api-keys').send({ name: 'billing integration', role: 'operator' });
+  expect(minted.status).toBe(201);
+  const byKey = await request(server).post('/api/runs').set('authorization', `Bearer ${minted.body.token}`).send({ definition_key: 'trigger-kinds', input: {} });
+  expect([byPerson.status, byPerson.body.trigger, byKey.status, byKey.body.trigger]).toEqual([201, 'manual', 201, 'api']);
+  expect((await runRow(byKey.body.id)).trigger_kind).toBe('api');
+  for (const run of [byPerson.body, byKey.body]) await handleOf(run.workflow_id).cancel();
+});
+
 test('a run started through the API waits for its event, takes the signal, sleeps and completes; its detail has the timeline and state', async () => {
   await publish(flow('api-collect', [
     { id: 'await', type: 'waitForEvent', event: 'payment.received', next: 'pause' },
@@ -59,7 +70,7 @@ test('a run started through the API waits for its event, takes the signal, sleep
   ]));
   const started = await acme.agent.post('/api/runs').send({ definition_key: 'api-collect', input: {} });
   expect(started.status).toBe(201);
-  expect(started.body).toMatchObject({ definition_key: 'api-collect', definition_version: 1, trigger: 'api', status: 'running', created: true });
+  expect(started.body).toMatchObject({ definition_key: 'api-collect', definition_version: 1, trigger: 'manual', status: 'running', created: true });
   const handle = handleOf(started.body.workflow_id);
   await untilRunWaits(handle);
 

@@ -96,12 +96,13 @@ export function runRoutes(): RouteDefinition[] {
       body: closedObject({ definition_key: definitionKey, version: { type: 'integer', minimum: 1, maximum: 1_000_000 }, input: { type: 'object' }, entity: entityRef }, ['definition_key']),
       bodyExample: { definition_key: 'dunning', input: {} },
       responses: { 201: { description: 'Started', schema: OK_OBJECT }, 200: { description: 'The entity already has this run', schema: OK_OBJECT }, 422: { description: 'The input does not fit the definition' } },
-      handler: async ({ scope, body, services }) => {
+      handler: async ({ scope, body, services, caller }) => {
         const request = body as { definition_key: string; version?: number; input?: Record<string, unknown>; entity?: { type: string; id: string } };
         const engine = requireEngine(services);
         try {
+          // A person (a session, e.g. the studio) starts a run by hand; an integration's API key starts it as the API.
           const started = await startRun(scope!, storeFor(scope!), engine, {
-            definitionKey: request.definition_key, input: request.input ?? {}, trigger: 'api',
+            definitionKey: request.definition_key, input: request.input ?? {}, trigger: caller?.kind === 'session' ? 'manual' : 'api',
             ...(request.version ? { version: request.version } : {}), ...(request.entity ? { entity: request.entity } : {}),
           });
           const row = await scope!.knex('workflow_runs').where({ company_id: scope!.companyId, workflow_id: started.workflowId }).first();

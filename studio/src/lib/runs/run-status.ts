@@ -31,3 +31,15 @@ export const canRetry = (status: string): boolean => ['failed', 'canceled', 'ter
 
 /** Events and cancellation only reach a run that is still running. */
 export const isOpen = (status: string): boolean => status === 'running';
+
+const STARTED_BY: Record<string, string> = {
+  manual: 'a person (studio or signed-in API call)',
+  api: 'an integration (API key)',
+  schedule: 'its schedule',
+  event: 'a domain event',
+  webhook: 'an inbound webhook',
+  subflow: 'a parent run',
+};
+
+/** What started a run, in words; an unknown trigger is shown as the API names it. */
+export const startedByLabel = (trigger: string): string => STARTED_BY[trigger] ?? trigger;

@@ -6,7 +6,7 @@ import { api, onSessionLost, ApiError } from '../api/api-client';
 import { isGranted } from '../../../../engine/auth/permissions';
 
 export interface Me {
-  kind: 'user' | 'api_key';
+  kind: 'session' | 'api_key';
   user: { id: string; email: string; name?: string | null; display_name?: string | null } | null;
   company: { id: string; name: string; slug?: string } | null;
   permissions: string[];
