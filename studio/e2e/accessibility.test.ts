@@ -13,6 +13,8 @@ let page: Page;
 let definitionId = '';
 let runId = '';
 const failedRequests: string[] = [];
+/** What the browser refused under the studio's Content-Security-Policy while the pages were visited. */
+const policyViolations: string[] = [];
 
 interface PageAudit {
   h1s: string[];
@@ -71,6 +73,13 @@ beforeAll(async () => {
   page = studio.page;
   page.on('response', (response) => {
     if (response.status() === 404 && !response.url().includes('/api/')) failedRequests.push(response.url());
+  });
+  // A refused resource is reported on the console; a refused eval is thrown, so it surfaces as a page error.
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
+  });
+  page.on('pageerror', (error) => {
+    if (String(error).includes('Content Security Policy')) policyViolations.push(String(error));
   });
   await studio.signIn('owner@acme.test');
   const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'lf_csrf')?.value ?? '';
@@ -172,5 +181,11 @@ describe('empty lists and errors in words', () => {
     await open('#/definitions');
     expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
     expect(failedRequests).toEqual([]);
+  });
+
+  it('no page visited above broke the Content-Security-Policy the studio is served with', async () => {
+    const answer = await page.context().request.get(studio.baseUrl);
+    expect(answer.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(policyViolations).toEqual([]);
   });
 });

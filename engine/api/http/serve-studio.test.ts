@@ -80,6 +80,16 @@ test('GET / answers the studio index.html as HTML that the browser must revalida
   expect(answer.body).toBe(INDEX);
 });
 
+test('the studio page may not be framed by another site and may run only its own scripts, never inline ones', async () => {
+  const answer = await call(await serve(dist), '/');
+  expect(answer.headers['x-frame-options']).toBe('DENY');
+  const policy = Object.fromEntries(String(answer.headers['content-security-policy']).split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
+  expect(policy['frame-ancestors']).toEqual(["'none'"]);
+  expect(policy['script-src']).toEqual(["'self'", "'unsafe-eval'"]);
+  expect(policy['connect-src']).toEqual(["'self'"]);
+  expect(answer.headers['referrer-policy']).toBe('same-origin');
+});
+
 test('a hashed asset is served with its content type and cached for a year as immutable', async () => {
   const server = await serve(dist);
   const script = await call(server, '/assets/index-3f9a.js');

@@ -33,6 +33,19 @@ const HASHED_ASSETS = 'public, max-age=31536000, immutable';
 // index.html names the current hashes: the browser must ask again each time.
 const ALWAYS_REVALIDATE = 'no-cache';
 
+/**
+ * The studio page may run only its own scripts and talk only to its own origin, and no other site may frame it
+ * (clickjacking on payment and publish buttons). 'unsafe-eval' stays because the studio validates drafts in the
+ * browser with Ajv, which compiles JSON Schemas into functions; inline scripts stay forbidden. Inline styles are
+ * needed by Svelte Flow's node positions and CodeMirror; data: images are the favicon and the two-factor QR code.
+ */
+const STUDIO_PAGE_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'same-origin',
+};
+
 const BUILD_HINT = 'Build it with `node studio/scripts/build-studio.mjs` (or run `npm start`, which builds it when missing), then reload.';
 
 function isApiPath(path: string): boolean {
@@ -80,6 +93,7 @@ export function serveStudio(dist: string = DEFAULT_STUDIO_DIST): Koa.Middleware 
     }
     ctx.set('Cache-Control', ctx.path.startsWith('/assets/') ? HASHED_ASSETS : ALWAYS_REVALIDATE);
     ctx.set('X-Content-Type-Options', 'nosniff');
+    if (isIndex) ctx.set(STUDIO_PAGE_HEADERS);
     ctx.status = 200;
     ctx.type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     ctx.length = statSync(file).size;
