@@ -4,7 +4,7 @@
  * focus ring, an empty list said in words, and an API error said in words (role="alert") instead of a blank page.
  */
 import type { Page } from 'playwright-core';
-import { startLiveStudio, VIEWPORT, type LiveStudio } from './live-studio';
+import { useLiveStudioInThisFile, VIEWPORT, type LiveStudio } from './live-studio';
 
 jest.setTimeout(90_000);
 
@@ -68,9 +68,9 @@ async function open(hash: string): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
 }
 
-beforeAll(async () => {
-  studio = await startLiveStudio();
-  page = studio.page;
+useLiveStudioInThisFile(async (opened) => {
+  studio = opened;
+  page = opened.page;
   page.on('response', (response) => {
     if (response.status() === 404 && !response.url().includes('/api/')) failedRequests.push(response.url());
   });
@@ -90,10 +90,6 @@ beforeAll(async () => {
   });
   expect(started.status()).toBe(201);
   runId = (await started.json()).id;
-}, 240_000);
-
-afterAll(async () => {
-  await studio?.close();
 });
 
 describe('studio pages at 1280×800', () => {

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { eventually } from '../../test/helpers/eventually';
-import { DEFAULT_DEMO_PASSWORD, startLiveStudio, type LiveStudio } from './live-studio';
+import { DEFAULT_DEMO_PASSWORD, type LiveStudio, useLiveStudioInThisFile } from './live-studio';
 
 jest.setTimeout(90_000);
 
@@ -17,15 +17,10 @@ let page: Page;
 const pageErrors: string[] = [];
 let definitionId = '';
 
-beforeAll(async () => {
-  studio = await startLiveStudio();
-  page = studio.page;
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-}, 240_000);
-
-afterAll(async () => {
-  await studio?.close();
-});
+useLiveStudioInThisFile(async (opened) => {
+  studio = opened;
+  page = opened.page;
+}, pageErrors);
 
 /** A manual run of the dunning ladder for one invoice: EUR 1,250.00 due. */
 const JOURNEY_INPUT = { invoiceId: 'INV-2026-0042', amountDue: 125_000, currency: 'EUR', customerEmail: 'accounts@journey.test', customerName: 'Journey Bakery', dueDate: '2026-11-02' };

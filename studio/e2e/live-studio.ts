@@ -130,3 +130,20 @@ export async function startLiveStudio(): Promise<LiveStudio> {
     throw error;
   }
 }
+
+/**
+ * One live studio for a test file: started before its tests (page errors collected into `pageErrors` when given),
+ * handed to `onOpen` (keep it, sign in…), and closed after them.
+ */
+export function useLiveStudioInThisFile(onOpen: (studio: LiveStudio) => Promise<void> | void, pageErrors?: string[]): void {
+  let opened: LiveStudio | undefined;
+  beforeAll(async () => {
+    opened = await startLiveStudio();
+    const errors = pageErrors;
+    if (errors) opened.page.on('pageerror', (error) => errors.push(String(error)));
+    await onOpen(opened);
+  }, 240_000);
+  afterAll(async () => {
+    await opened?.close();
+  });
+}

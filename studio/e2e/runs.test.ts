@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { eventually } from '../../test/helpers/eventually';
-import { startLiveStudio, type LiveStudio } from './live-studio';
+import { type LiveStudio, useLiveStudioInThisFile } from './live-studio';
 
 jest.setTimeout(90_000);
 
@@ -16,17 +16,12 @@ let page: Page;
 let acmeId: string;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  studio = await startLiveStudio();
-  page = studio.page;
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  acmeId = studio.tenants.find((tenant) => tenant.slug === 'acme')!.companyId;
-  await studio.signIn('owner@acme.test', undefined, { next: '#/data/contracts' });
-}, 240_000);
-
-afterAll(async () => {
-  await studio?.close();
-});
+useLiveStudioInThisFile(async (opened) => {
+  studio = opened;
+  page = opened.page;
+  acmeId = opened.tenants.find((tenant) => tenant.slug === 'acme')!.companyId;
+  await opened.signIn('owner@acme.test', undefined, { next: '#/data/contracts' });
+}, pageErrors);
 
 const open = async (hash: string) => {
   await page.goto(`${studio.baseUrl}${hash}`);

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { otplibCode } from '../../test/api/helpers/otplib-code';
-import { DEFAULT_DEMO_PASSWORD, startLiveStudio, type LiveStudio } from './live-studio';
+import { DEFAULT_DEMO_PASSWORD, type LiveStudio, useLiveStudioInThisFile } from './live-studio';
 
 jest.setTimeout(60_000);
 
@@ -15,15 +15,10 @@ const pageErrors: string[] = [];
 let recoveryCodes: string[] = [];
 let totpSecret = '';
 
-beforeAll(async () => {
-  studio = await startLiveStudio();
-  page = studio.page;
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-}, 240_000);
-
-afterAll(async () => {
-  await studio?.close();
-});
+useLiveStudioInThisFile(async (opened) => {
+  studio = opened;
+  page = opened.page;
+}, pageErrors);
 
 const hash = () => page.evaluate(() => location.hash);
 const alert = () => page.getByRole('alert');

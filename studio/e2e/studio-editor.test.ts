@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPOSITORY_ROOT } from '../../engine/runtime/studio-build';
-import { startLiveStudio, type LiveStudio } from './live-studio';
+import { type LiveStudio, useLiveStudioInThisFile } from './live-studio';
 
 jest.setTimeout(60_000);
 
@@ -16,16 +16,11 @@ let studio: LiveStudio;
 let page: Page;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  studio = await startLiveStudio();
-  page = studio.page;
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  await studio.signIn('owner@acme.test');
-}, 240_000);
-
-afterAll(async () => {
-  await studio?.close();
-});
+useLiveStudioInThisFile(async (opened) => {
+  studio = opened;
+  page = opened.page;
+  await opened.signIn('owner@acme.test');
+}, pageErrors);
 
 const node = (id: string) => page.locator(`.svelte-flow__node[data-id="${id}"]`);
 const shot = (name: string) => studio.screenshot(name);
